@@ -1,0 +1,1 @@
+"""What the gateway and the subgraphs share: config, errors, tenancy, filters, HTTP app wiring."""

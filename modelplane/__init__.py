@@ -1,0 +1,3 @@
+"""Modelplane: the command line and the standalone wiring of gateway and subgraphs."""
+
+__version__ = "0.1.0"
