@@ -6,6 +6,11 @@ import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 
+// Apollo Gateway would otherwise send usage metrics out and probe cloud metadata addresses:
+// this oracle talks to 127.0.0.1 only.
+process.env.APOLLO_TELEMETRY_DISABLED = "true";
+process.env.METADATA_SERVER_DETECTION = "none";
+
 const supergraphSdl = readFileSync(process.argv[2], "utf8");
 const timeoutMs = Number(process.env.SUBGRAPH_TIMEOUT_MS ?? "2000");
 

@@ -67,7 +67,12 @@ async def serve_reference(supergraph_path: Path, suite: Suite) -> tuple[asyncio.
         str(supergraph_path),
         stdout=asyncio.subprocess.PIPE,
         cwd=REFERENCE,
-        env={**os.environ, "SUBGRAPH_TIMEOUT_MS": str(timeout_ms)},
+        env={
+            **os.environ,
+            "SUBGRAPH_TIMEOUT_MS": str(timeout_ms),
+            "APOLLO_TELEMETRY_DISABLED": "true",
+            "METADATA_SERVER_DETECTION": "none",
+        },
     )
     assert process.stdout is not None
     line = await asyncio.wait_for(process.stdout.readline(), timeout=60)
@@ -116,9 +121,17 @@ def _write_json(path: Path, value: Any) -> None:
 async def record(names: list[str], compose: bool) -> None:
     suites = [load_suite(name) for name in names] if names else list_suites()
     total = 0
+    failed: list[str] = []
     for suite in suites:
-        total += await record_suite(suite, compose)
-    print(f"recorded {total} cases in {len(suites)} suites", file=sys.stderr)
+        try:
+            total += await record_suite(suite, compose)
+        except RuntimeError as error:
+            failed.append(suite.name)
+            print(f"FAILED {error}", file=sys.stderr)
+    print(f"recorded {total} cases in {len(suites) - len(failed)} suites", file=sys.stderr)
+    if failed:
+        print("failed suites: " + " ".join(failed), file=sys.stderr)
+        sys.exit(1)
 
 
 def main() -> None:
