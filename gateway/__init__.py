@@ -1,0 +1,1 @@
+"""The Modelplane federation gateway: supergraph → plan → execute → merge, over HTTP."""

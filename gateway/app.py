@@ -1,0 +1,88 @@
+"""The gateway as an ASGI app: /graphql, /health, /readyz, over a supergraph SDL."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from gateway.execution.executor import HeaderRule
+from gateway.execution.transport import SubgraphTransport
+from gateway.http.endpoint import GraphQLEndpoint, RequestHook
+from gateway.service import Gateway
+from gateway.supergraph import parse_supergraph
+from graphql import print_schema
+
+
+class GatewayApp:
+    """Routes /graphql straight to the GraphQL endpoint and the rest through Starlette."""
+
+    def __init__(
+        self,
+        supergraph_sdl: str | None,
+        *,
+        transport: SubgraphTransport | None = None,
+        timeout: float = 30.0,
+        timeouts: Mapping[str, float] | None = None,
+        header_rule: HeaderRule | None = None,
+        urls: Mapping[str, str] | None = None,
+        hooks: list[RequestHook] | None = None,
+        max_body_bytes: int = 1_048_576,
+        graphql_path: str = "/graphql",
+    ) -> None:
+        self.options: dict[str, Any] = {
+            "transport": transport, "timeout": timeout, "timeouts": timeouts,
+            "header_rule": header_rule, "urls": urls,
+        }
+        self.gateway: Gateway | None = None
+        if supergraph_sdl is not None:
+            self.load(supergraph_sdl)
+        self.graphql_path = graphql_path
+        self.endpoint = GraphQLEndpoint(lambda: self.gateway, max_body_bytes=max_body_bytes, hooks=hooks)
+        self.router = Starlette(
+            routes=[
+                Route("/health", self.health),
+                Route("/readyz", self.readyz),
+                Route("/schema.graphql", self.api_schema),
+            ],
+            lifespan=self.lifespan,
+        )
+
+    def load(self, supergraph_sdl: str) -> None:
+        """Swap in a new supergraph; requests in flight finish on the old one."""
+        self.gateway = Gateway(parse_supergraph(supergraph_sdl), **self.options)
+
+    @asynccontextmanager
+    async def lifespan(self, _: Starlette) -> Any:
+        try:
+            yield
+        finally:
+            if self.gateway is not None:
+                await self.gateway.close()
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["path"] == self.graphql_path:
+            await self.endpoint(scope, receive, send)
+            return
+        await self.router(scope, receive, send)
+
+    async def health(self, _: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(self, _: Request) -> Response:
+        ready = self.gateway is not None
+        return JSONResponse({"ready": ready}, status_code=200 if ready else 503)
+
+    async def api_schema(self, _: Request) -> Response:
+        if self.gateway is None:
+            return PlainTextResponse("no supergraph loaded", status_code=503)
+        return PlainTextResponse(print_schema(self.gateway.supergraph.api_schema))
+
+
+def create_gateway_app(supergraph_sdl: str | None, **options: Any) -> GatewayApp:
+    return GatewayApp(supergraph_sdl, **options)

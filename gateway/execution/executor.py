@@ -1,0 +1,173 @@
+"""Executes a query plan: fetches in sequence and in parallel, entity batches, merged data."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from gateway.execution.merge import collect_targets, deep_merge, representation
+from gateway.execution.transport import SubgraphTransport, SubgraphTransportError
+from gateway.planning.plan import Condition, Fetch, Flatten, Parallel, PlanNode, Sequence
+from gateway.supergraph.model import Supergraph
+
+HeaderRule = Callable[[Mapping[str, str], str], Mapping[str, str]]
+
+
+@dataclass(slots=True)
+class ExecutionState:
+    variables: dict[str, Any]
+    headers: Mapping[str, str]
+    data: dict[str, Any] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    fetches: int = 0
+
+
+class PlanExecutor:
+    def __init__(
+        self,
+        supergraph: Supergraph,
+        transport: SubgraphTransport,
+        *,
+        timeout: float = 30.0,
+        timeouts: Mapping[str, float] | None = None,
+        header_rule: HeaderRule | None = None,
+        urls: Mapping[str, str] | None = None,
+    ) -> None:
+        self.supergraph = supergraph
+        self.transport = transport
+        self.timeout = timeout
+        self.timeouts = dict(timeouts or {})
+        self.header_rule = header_rule
+        self.urls = {
+            graph: (urls or {}).get(sub.name, sub.url) for graph, sub in supergraph.subgraphs.items()
+        }
+
+    async def execute(self, node: PlanNode | None, state: ExecutionState) -> None:
+        if node is None:
+            return
+        if isinstance(node, Fetch):
+            await self.run_root_fetch(node, state)
+        elif isinstance(node, Flatten):
+            await self.run_entity_fetch(node.node, state)
+        elif isinstance(node, Sequence):
+            for child in node.nodes:
+                await self.execute(child, state)
+        elif isinstance(node, Parallel):
+            await asyncio.gather(*(self.execute(child, state) for child in node.nodes))
+        elif isinstance(node, Condition):
+            value = bool(state.variables.get(node.variable))
+            await self.execute(node.if_true if value else node.if_false, state)
+
+    async def send(
+        self, fetch: Fetch, variables: dict[str, Any], state: ExecutionState
+    ) -> dict[str, Any] | None:
+        subgraph = fetch.service_name
+        body = orjson.dumps({"query": fetch.query, "variables": variables})
+        headers = {"content-type": "application/json", "accept": "application/json"}
+        if self.header_rule is not None:
+            headers.update(self.header_rule(state.headers, subgraph))
+        state.fetches += 1
+        timeout = self.timeouts.get(subgraph, self.timeout)
+        try:
+            status, payload = await self.transport.post(
+                self.urls[fetch.graph], body, headers, timeout
+            )
+        except SubgraphTransportError as error:
+            state.errors.append(_fetch_error(subgraph, error.message, error.code))
+            return None
+        try:
+            response = orjson.loads(payload)
+        except orjson.JSONDecodeError:
+            detail = f"HTTP {status}" if status >= 400 else "invalid JSON"
+            state.errors.append(
+                _fetch_error(subgraph, f"{detail} in the response", "SUBREQUEST_HTTP_ERROR")
+            )
+            return None
+        if not isinstance(response, dict) or (
+            "data" not in response and "errors" not in response
+        ):
+            state.errors.append(
+                _fetch_error(subgraph, f"HTTP {status}: not a GraphQL response", "SUBREQUEST_HTTP_ERROR")
+            )
+            return None
+        return response
+
+    async def run_root_fetch(self, fetch: Fetch, state: ExecutionState) -> None:
+        variables = {n: state.variables[n] for n in fetch.variable_names if n in state.variables}
+        response = await self.send(fetch, variables, state)
+        if response is None:
+            return
+        data = response.get("data")
+        if isinstance(data, dict):
+            deep_merge(state.data, data)
+        for error in response.get("errors") or ():
+            state.errors.append(_rewrite_error(error, fetch.service_name, None))
+
+    async def run_entity_fetch(self, fetch: Fetch, state: ExecutionState) -> None:
+        assert fetch.requires is not None
+        targets = collect_targets(state.data, fetch.path)
+        representations: list[dict[str, Any]] = []
+        index_of: dict[bytes, int] = {}
+        assignments: list[tuple[dict[str, Any], list[Any], int]] = []
+        for obj, path in targets:
+            rep = representation(obj, fetch.requires)
+            if rep is None:
+                continue
+            signature = orjson.dumps(rep, option=orjson.OPT_SORT_KEYS)
+            index = index_of.get(signature)
+            if index is None:
+                index = index_of[signature] = len(representations)
+                representations.append(rep)
+            assignments.append((obj, path, index))
+        if not representations:
+            return
+        variables = {n: state.variables[n] for n in fetch.variable_names if n in state.variables}
+        variables["representations"] = representations
+        response = await self.send(fetch, variables, state)
+        if response is None:
+            return
+        data = response.get("data")
+        entities = data.get("_entities") if isinstance(data, dict) else None
+        if isinstance(entities, list):
+            for obj, _, index in assignments:
+                if index < len(entities) and isinstance(entities[index], dict):
+                    deep_merge(obj, entities[index])
+        first_path = {}
+        for _, path, index in assignments:
+            first_path.setdefault(index, path)
+        for error in response.get("errors") or ():
+            state.errors.append(_rewrite_error(error, fetch.service_name, first_path))
+
+
+def _fetch_error(subgraph: str, message: str, code: str) -> dict[str, Any]:
+    return {
+        "message": f'Request to subgraph "{subgraph}" failed: {message}',
+        "extensions": {"code": code, "serviceName": subgraph},
+    }
+
+
+def _rewrite_error(
+    error: Any, subgraph: str, entity_paths: dict[int, list[Any]] | None
+) -> dict[str, Any]:
+    if not isinstance(error, dict):
+        error = {"message": str(error)}
+    result: dict[str, Any] = {"message": str(error.get("message", "Subgraph error"))}
+    path = error.get("path")
+    if isinstance(path, list):
+        if entity_paths is not None:
+            if len(path) >= 2 and path[0] == "_entities" and isinstance(path[1], int):
+                base = entity_paths.get(path[1])
+                if base is not None:
+                    result["path"] = [*base, *path[2:]]
+        else:
+            result["path"] = path
+    if error.get("locations") and False:
+        result["locations"] = error["locations"]
+    extensions = dict(error.get("extensions") or {})
+    extensions["serviceName"] = subgraph
+    result["extensions"] = extensions
+    return result

@@ -1,0 +1,104 @@
+"""Finds the objects an entity fetch targets, builds representations, and merges results in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gateway.planning.selection import Selection
+
+
+def collect_targets(
+    data: Any, path: tuple[str, ...], response_path: list[str | int] | None = None
+) -> list[tuple[dict[str, Any], list[str | int]]]:
+    """Every object at `path` ("@" flattens a list level), with its concrete response path."""
+    results: list[tuple[dict[str, Any], list[str | int]]] = []
+    _walk(data, path, 0, response_path or [], results)
+    return results
+
+
+def _walk(
+    value: Any,
+    path: tuple[str, ...],
+    index: int,
+    current: list[str | int],
+    out: list[tuple[dict[str, Any], list[str | int]]],
+) -> None:
+    if value is None:
+        return
+    if index == len(path):
+        if isinstance(value, dict):
+            out.append((value, current))
+        elif isinstance(value, list):
+            for position, item in enumerate(value):
+                _walk(item, path, index, [*current, position], out)
+        return
+    step = path[index]
+    if step == "@":
+        if isinstance(value, list):
+            for position, item in enumerate(value):
+                _walk(item, path, index + 1, [*current, position], out)
+        return
+    if isinstance(value, dict):
+        _walk(value.get(step), path, index + 1, [*current, step], out)
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            _walk(item, path, index, [*current, position], out)
+
+
+_MISSING = object()
+
+
+def project(value: Any, selection: Selection) -> Any:
+    """`value` cut down to `selection`; _MISSING when a selected field is absent."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        items = [project(item, selection) for item in value]
+        return _MISSING if any(item is _MISSING for item in items) else items
+    if not isinstance(value, dict):
+        return value
+    out: dict[str, Any] = {}
+    for key, sub in selection.fields.items():
+        if key not in value:
+            return _MISSING
+        inner = value[key]
+        if sub.selection is not None:
+            inner = project(inner, sub.selection)
+            if inner is _MISSING:
+                return _MISSING
+        out[key] = inner
+    typename = value.get("__typename")
+    for type_name, fragment in selection.fragments.items():
+        if typename == type_name:
+            part = project(value, fragment)
+            if part is _MISSING:
+                return _MISSING
+            out.update(part)
+    return out
+
+
+def representation(obj: dict[str, Any], requires: Selection) -> dict[str, Any] | None:
+    typename = obj.get("__typename")
+    fragment = requires.fragments.get(typename) if isinstance(typename, str) else None
+    if fragment is None:
+        return None
+    result = project(obj, fragment)
+    if result is _MISSING or result is None:
+        return None
+    return result  # type: ignore[no-any-return]
+
+
+def deep_merge(target: dict[str, Any], source: dict[str, Any]) -> None:
+    for key, value in source.items():
+        existing = target.get(key)
+        if isinstance(existing, dict) and isinstance(value, dict):
+            deep_merge(existing, value)
+        elif isinstance(existing, list) and isinstance(value, list) and len(existing) == len(value):
+            for index, item in enumerate(value):
+                current = existing[index]
+                if isinstance(current, dict) and isinstance(item, dict):
+                    deep_merge(current, item)
+                else:
+                    existing[index] = item
+        else:
+            target[key] = value

@@ -1,0 +1,127 @@
+"""The /graphql endpoint as a plain ASGI callable: the hot path stays free of framework layers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+import orjson
+
+from common.errors import ModelplaneError
+from gateway.http.graphiql import graphiql_page
+from gateway.http.protocol import (
+    GRAPHQL_RESPONSE_JSON,
+    GraphQLRequest,
+    RequestError,
+    choose_media_type,
+    parse_get_query,
+    parse_post_body,
+)
+from gateway.service import Gateway
+
+log = logging.getLogger("modelplane.gateway")
+
+Scope = dict[str, Any]
+Receive = Callable[[], Awaitable[dict[str, Any]]]
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+# A hook sees the request before execution and may raise a ModelplaneError to refuse it.
+RequestHook = Callable[[GraphQLRequest, Mapping[str, str], str], Awaitable[None]]
+
+
+class GraphQLEndpoint:
+    def __init__(
+        self,
+        gateway_ref: Callable[[], Gateway | None],
+        *,
+        max_body_bytes: int = 1_048_576,
+        hooks: list[RequestHook] | None = None,
+        graphiql: bool = True,
+    ) -> None:
+        self.gateway_ref = gateway_ref
+        self.max_body_bytes = max_body_bytes
+        self.hooks = hooks or []
+        self.graphiql = graphiql
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        method = scope["method"]
+        media = choose_media_type(headers.get("accept"))
+        try:
+            if method == "GET":
+                if self.graphiql and _wants_html(headers) and not scope.get("query_string"):
+                    page = graphiql_page(scope.get("root_path", "") + scope["path"])
+                    await _respond(send, 200, page.encode(), "text/html; charset=utf-8")
+                    return
+                request = parse_get_query(scope.get("query_string", b""))
+            elif method == "POST":
+                body = await _read_body(receive, self.max_body_bytes)
+                request = parse_post_body(headers.get("content-type"), body)
+            else:
+                raise RequestError(405, "use GET or POST", {"allow": "GET, POST"})
+            if media is None:
+                raise RequestError(406, "Accept must allow application/graphql-response+json or application/json")
+            status, payload = await self.execute(request, headers, method, media)
+        except RequestError as error:
+            payload = orjson.dumps({"errors": [{"message": error.message, "extensions": {"code": "BAD_REQUEST"}}]})
+            await _respond(send, error.status, payload, media or "application/json", error.headers)
+            return
+        await _respond(send, status, payload, media)
+
+    async def execute(
+        self, request: GraphQLRequest, headers: Mapping[str, str], method: str, media: str
+    ) -> tuple[int, bytes]:
+        gateway = self.gateway_ref()
+        if gateway is None:
+            body = {"errors": [{"message": "The gateway has no supergraph loaded yet.", "extensions": {"code": "UNAVAILABLE"}}]}
+            return 503, orjson.dumps(body)
+        try:
+            for hook in self.hooks:
+                await hook(request, headers, method)
+            prepared = gateway.prepare(request.query, request.operation_name)
+            if method == "GET" and prepared.operation is not None and prepared.operation.operation.value != "query":
+                raise RequestError(405, "mutations must use POST", {"allow": "POST"})
+            result = await gateway.run(prepared, request.variables, headers)
+        except RequestError:
+            raise
+        except ModelplaneError as error:
+            body = {"errors": [{"message": error.message, "extensions": error.extensions()}]}
+            status = error.http_status if media == GRAPHQL_RESPONSE_JSON or error.http_status in (401, 403, 413, 429, 503) else 200
+            return status, orjson.dumps(body)
+        except Exception:  # noqa: BLE001 - the client gets a clean error, the log the stack
+            log.exception("unexpected gateway error")
+            body = {"errors": [{"message": "Internal gateway error; the server log has the details.", "extensions": {"code": "INTERNAL_SERVER_ERROR"}}]}
+            return 500, orjson.dumps(body)
+        status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
+        return status, orjson.dumps(result.body)
+
+
+def _wants_html(headers: Mapping[str, str]) -> bool:
+    return "text/html" in headers.get("accept", "")
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise RequestError(400, "the client went away")
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise RequestError(413, f"the request body is larger than {limit} bytes")
+        chunks.append(chunk)
+        if not message.get("more_body"):
+            return b"".join(chunks)
+
+
+async def _respond(
+    send: Send, status: int, body: bytes, media: str, extra: Mapping[str, str] | None = None
+) -> None:
+    content_type = media if media.startswith("text/") else f"{media}; charset=utf-8"
+    headers = [(b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode())]
+    for name, value in (extra or {}).items():
+        headers.append((name.encode(), value.encode()))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

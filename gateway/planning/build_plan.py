@@ -1,0 +1,118 @@
+"""Turns the fetch graph into plan nodes, and each fetch into its subgraph operation text."""
+
+from __future__ import annotations
+
+from graphql import print_ast
+
+from gateway.planning.fetch_graph import FetchBuilder
+from gateway.planning.operation import Condition as FieldCondition
+from gateway.planning.operation import Operation
+from gateway.planning.plan import (
+    Condition,
+    Fetch,
+    Flatten,
+    Parallel,
+    PlanNode,
+    Sequence,
+)
+from gateway.planning.selection import print_selection
+from gateway.supergraph.model import Supergraph
+
+
+def build_plan(
+    supergraph: Supergraph, operation: Operation, fetches: list[FetchBuilder]
+) -> PlanNode | None:
+    roots = [f for f in fetches if f.parent is None]
+    if not roots:
+        return None
+    nodes = [_subtree(supergraph, operation, root) for root in roots]
+    if len(nodes) == 1:
+        return nodes[0]
+    if operation.kind == "mutation":
+        return Sequence(tuple(nodes))
+    return Parallel(tuple(nodes))
+
+
+def _subtree(supergraph: Supergraph, operation: Operation, fetch: FetchBuilder) -> PlanNode:
+    own: PlanNode = to_fetch(supergraph, operation, fetch)
+    if fetch.is_entity:
+        own = Flatten(fetch.path, own)  # type: ignore[arg-type]
+    stages = _layer_children(fetch)
+    sequence: list[PlanNode] = [own]
+    for stage in stages:
+        subtrees = [_conditioned(_subtree(supergraph, operation, c), c.condition, fetch.condition) for c in stage]
+        sequence.append(subtrees[0] if len(subtrees) == 1 else Parallel(tuple(subtrees)))
+    return sequence[0] if len(sequence) == 1 else Sequence(tuple(sequence))
+
+
+def _conditioned(node: PlanNode, condition: FieldCondition, inherited: FieldCondition) -> PlanNode:
+    for variable, expected in reversed(condition[len(inherited) :] if condition[: len(inherited)] == inherited else condition):
+        node = Condition(variable, node, None) if expected else Condition(variable, None, node)
+    return node
+
+
+def _descendants(fetch: FetchBuilder) -> set[int]:
+    result = {fetch.id}
+    for child in fetch.children:
+        result |= _descendants(child)
+    return result
+
+
+def _layer_children(fetch: FetchBuilder) -> list[list[FetchBuilder]]:
+    """Children grouped into stages: a child waits for the siblings whose data it requires."""
+    children = list(fetch.children)
+    owned = {c.id: _descendants(c) for c in children}
+    waits: dict[int, set[int]] = {}
+    for child in children:
+        waits[child.id] = {
+            sibling.id
+            for sibling in children
+            if sibling is not child and child.depends_on & owned[sibling.id]
+        }
+    stages: list[list[FetchBuilder]] = []
+    done: set[int] = set()
+    pending = children
+    while pending:
+        ready = [c for c in pending if waits[c.id] <= done]
+        if not ready:  # a cycle would be a planner bug; run the rest in order
+            ready = pending[:1]
+        stages.append(ready)
+        done |= {c.id for c in ready}
+        pending = [c for c in pending if c.id not in done]
+    return stages
+
+
+def to_fetch(supergraph: Supergraph, operation: Operation, fetch: FetchBuilder) -> Fetch:
+    variables: set[str] = set()
+    subgraph = supergraph.subgraph(fetch.graph)
+    if fetch.is_entity:
+        body = print_selection(fetch.selection, variables)
+        text = "_entities(representations:$representations){" + body + "}"
+        definitions = ["$representations:[_Any!]!"]
+        kind = "query"
+    else:
+        text = print_selection(fetch.selection, variables)
+        definitions = []
+        kind = operation.kind
+    names = tuple(sorted(variables))
+    for name in names:
+        definition = operation.variable_definitions.get(name)
+        if definition is not None:
+            definitions.append(print_ast(definition).replace(": ", ":"))
+    header = kind
+    if operation.name:
+        header += f" {operation.name}__{subgraph.name}__{fetch.id}"
+    if definitions:
+        header += "(" + ",".join(definitions) + ")"
+    return Fetch(
+        id=fetch.id,
+        graph=fetch.graph,
+        service_name=subgraph.name,
+        query=f"{header}{{{text}}}",
+        variable_names=names,
+        path=fetch.path,
+        entity_types=tuple(fetch.requires.fragments) if fetch.is_entity else (),
+        requires=fetch.requires if fetch.is_entity else None,
+        selection=fetch.selection,
+        operation_kind=kind,
+    )

@@ -1,0 +1,132 @@
+"""One GraphQL request through the gateway: cached document → variables → plan → execute → shape."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    OperationDefinitionNode,
+    execute,
+)
+from graphql.execution.values import get_variable_values
+
+from gateway.documents import DocumentCache, PreparedOperation
+from gateway.execution.executor import ExecutionState, HeaderRule, PlanExecutor
+from gateway.execution.response import ResponseShaper
+from gateway.execution.transport import AiohttpTransport, SubgraphTransport
+from gateway.supergraph.model import Supergraph
+
+
+@dataclass(slots=True)
+class GatewayResult:
+    body: dict[str, Any]
+    status: int  # the status GraphQL-over-HTTP gives for application/graphql-response+json
+    prepared: PreparedOperation | None = None
+
+
+class Gateway:
+    def __init__(
+        self,
+        supergraph: Supergraph,
+        *,
+        transport: SubgraphTransport | None = None,
+        timeout: float = 30.0,
+        timeouts: Mapping[str, float] | None = None,
+        header_rule: HeaderRule | None = None,
+        urls: Mapping[str, str] | None = None,
+    ) -> None:
+        self.supergraph = supergraph
+        self.documents = DocumentCache(supergraph)
+        self.transport = transport or AiohttpTransport()
+        self.executor = PlanExecutor(
+            supergraph, self.transport, timeout=timeout, timeouts=timeouts,
+            header_rule=header_rule, urls=urls,
+        )
+        self.abstract_types = frozenset(
+            name for name, info in supergraph.types.items() if info.kind in ("interface", "union")
+        )
+
+    async def close(self) -> None:
+        await self.transport.close()
+
+    def prepare(self, query: str, operation_name: str | None) -> PreparedOperation:
+        return self.documents.get(query, operation_name)
+
+    async def run(
+        self,
+        prepared: PreparedOperation,
+        raw_variables: Mapping[str, Any] | None,
+        headers: Mapping[str, str],
+    ) -> GatewayResult:
+        if prepared.errors:
+            return GatewayResult({"errors": prepared.errors}, 400, prepared)
+        assert prepared.operation is not None and prepared.normalized is not None
+        assert prepared.plan is not None
+        coerced = get_variable_values(
+            self.supergraph.api_schema,
+            prepared.operation.variable_definitions or (),
+            dict(raw_variables or {}),
+        )
+        if isinstance(coerced, list):
+            errors = [
+                {"message": e.message, "extensions": {"code": "BAD_USER_INPUT"}} for e in coerced
+            ]
+            return GatewayResult({"errors": errors}, 400, prepared)
+        variables = _json_variables(coerced.coerced, raw_variables)
+        state = ExecutionState(variables, headers)
+        await self.executor.execute(prepared.plan.node, state)
+        if prepared.plan.local_fields:
+            self.resolve_local_fields(prepared, state, dict(raw_variables or {}))
+        shaper = ResponseShaper(variables, state.errors, self.abstract_types)
+        data = shaper.shape_root(state.data, prepared.normalized.fields, prepared.normalized.root_type)
+        body: dict[str, Any] = {}
+        if state.errors:
+            body["errors"] = state.errors
+        body["data"] = data
+        return GatewayResult(body, 200, prepared)
+
+    def resolve_local_fields(
+        self, prepared: PreparedOperation, state: ExecutionState, variables: dict[str, Any]
+    ) -> None:
+        """__schema, __type and root __typename are answered by the gateway itself."""
+        assert prepared.document is not None and prepared.operation is not None
+        local_selections = tuple(
+            s
+            for s in prepared.operation.selection_set.selections
+            if not isinstance(s, FieldNode) or s.name.value in ("__schema", "__type", "__typename")
+        )
+        operation = OperationDefinitionNode(
+            operation=prepared.operation.operation,
+            name=prepared.operation.name,
+            variable_definitions=prepared.operation.variable_definitions,
+            directives=prepared.operation.directives,
+            selection_set=type(prepared.operation.selection_set)(selections=local_selections),
+        )
+        others = tuple(d for d in prepared.document.definitions if d is not prepared.operation)
+        document = DocumentNode(definitions=(operation, *others))
+        result = execute(
+            self.supergraph.api_schema,
+            document,
+            operation_name=prepared.operation.name.value if prepared.operation.name else None,
+            variable_values=variables,
+        )
+        if result.data:
+            for key, value in result.data.items():
+                if key not in state.data or not isinstance(value, dict):
+                    state.data[key] = value
+        for error in result.errors or ():
+            state.errors.append({"message": error.message, "extensions": {"code": "INTERNAL_SERVER_ERROR"}})
+
+
+def _json_variables(coerced: dict[str, Any], raw: Mapping[str, Any] | None) -> dict[str, Any]:
+    # Coercion applies defaults and checks types; what is sent on is the client's JSON,
+    # with defaults filled in, so custom scalars travel unchanged.
+    result = dict(coerced)
+    for name, value in (raw or {}).items():
+        if name in result:
+            result[name] = value
+    return result
