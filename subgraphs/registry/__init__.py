@@ -1,0 +1,1 @@
+"""The registry subgraph: registered models, versions, artifacts and experiments."""

@@ -1,0 +1,52 @@
+"""The registry subgraph as a Starlette app: GraphQL, health, and readiness once migrated."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+
+from common import settings
+from common.http_app import build_subgraph_app
+from common.tenancy import Caller
+from subgraphs.registry.database import Database, default_database_url
+from subgraphs.registry.loaders import RegistryLoaders
+from subgraphs.registry.migrations import upgrade_database
+from subgraphs.registry.schema import build_schema
+
+log = logging.getLogger("modelplane.registry")
+
+
+def create_app(
+    *, database_url: str | None = None, secret: str | None = None, migrate: bool = True
+) -> Starlette:
+    url = database_url or default_database_url()
+    database = Database(url)
+    ready = {"value": False}
+
+    async def start() -> None:
+        if migrate:
+            await upgrade_database(url)
+        ready["value"] = True
+
+    async def stop() -> None:
+        ready["value"] = False
+        await database.dispose()
+
+    async def build_context(_: Request, caller: Caller) -> Mapping[str, Any]:
+        return {"database": database, "loaders": RegistryLoaders(database, caller.tenant)}
+
+    app = build_subgraph_app(
+        build_schema(),
+        secret=secret,
+        default_caller=Caller(tenant=settings.DEFAULT_TENANT.get_str()),
+        context_factory=build_context,
+        is_ready=lambda: ready["value"],
+        on_startup=[start],
+        on_shutdown=[stop],
+    )
+    app.state.database = database
+    return app

@@ -1,0 +1,1 @@
+"""The registry's SQL: reads (pages, lookups, batches) and writes (one transaction each)."""
