@@ -105,7 +105,10 @@ async def record_suite(suite: Suite, compose: bool) -> int:
                         _write_json(
                             case.directory / f"{case.name}.expected.json", normalise_response(body)
                         )
-                    _write_json(case.directory / f"{case.name}.fetches.json", running.fetch_counts())
+                    if case.name not in suite.settings.get("hand_checked_fetches", []):
+                        _write_json(
+                            case.directory / f"{case.name}.fetches.json", running.fetch_counts()
+                        )
                     print(f"{suite.name}/{case.name}: {json.dumps(normalise_response(body))[:160]}")
         finally:
             process.terminate()
