@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from typing import Any
@@ -12,10 +13,16 @@ from aiohttp.test_utils import TestServer
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 
+@functools.cache
+def _private_key(kid: str) -> rsa.RSAPrivateKey:
+    # RSA key generation is slow; each kid gets one key for the whole test run.
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
 class SigningKey:
     def __init__(self, kid: str) -> None:
         self.kid = kid
-        self.private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.private = _private_key(kid)
 
     def public_jwk(self) -> dict[str, Any]:
         jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.private.public_key()))

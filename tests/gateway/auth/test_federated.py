@@ -13,7 +13,7 @@ import pytest
 from common.errors import Forbidden, Unauthenticated
 from gateway.auth.federated import ClaimPaths, FederatedIdentityProvider, OidcConfig
 from gateway.auth.roles import RoleMap
-from tests.gateway.auth.issuer import LocalIssuer
+from tests.gateway.auth.issuer import LocalIssuer, SigningKey
 
 
 def bearer(token: str, **headers: str) -> dict[str, str]:
@@ -101,8 +101,7 @@ async def test_an_unknown_kid_refetches_the_jwks_but_at_most_once_per_interval(
     issuer: LocalIssuer, provider: FederatedIdentityProvider
 ) -> None:
     await provider.identify(bearer(issuer.token()))
-    stranger = LocalIssuer().keys[0]
-    stranger.kid = "not-published"
+    stranger = SigningKey("not-published")
     for _ in range(5):
         with pytest.raises(Unauthenticated, match="unknown key"):
             await provider.identify(bearer(issuer.token(key=stranger)))

@@ -62,8 +62,13 @@ class SubgraphServer:
         """Fetches made by a gateway, leaving out `_service` introspection of the SDL."""
         return sum(1 for request in self.requests if "_service" not in request.query)
 
+    def load(self, definition: SubgraphDefinition) -> None:
+        """Serves a freshly built schema (and data) from now on."""
+        self.definition = definition
+        self._schema = build_subgraph_schema(definition)
+
     async def start(self) -> None:
-        self._schema = build_subgraph_schema(self.definition)
+        self.load(self.definition)
         app = web.Application()
         app.router.add_post("/graphql", self._handle)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.1)

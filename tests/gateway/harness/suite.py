@@ -54,6 +54,8 @@ class Case:
         body: dict[str, Any] = {"query": self.query}
         if self.variables is not None:
             body["variables"] = self.variables
+        # <case>.request.json adds other request members, such as operationName.
+        body.update(_read_json(self.directory / f"{self.name}.request.json") or {})
         return body
 
 
@@ -151,8 +153,13 @@ class RunningSuite:
 
     def prepare(self, case: Case) -> None:
         """Clears request logs and arms the failures a case asks for."""
-        for server in self.servers.values():
+        for name, server in self.servers.items():
             server.reset()
+            if self.suite.settings.get("stateful"):
+                # Mutations change the data: every case starts from the module's initial state.
+                server.load(
+                    define_subgraph(name, self.suite.subgraph_sdl(name), self.suite.data_module(name))
+                )
         for name, failure in case.failures.items():
             self.servers[name].failure = failure
 
