@@ -88,7 +88,9 @@ class SupergraphBuilder:
             directives.append(directive("authenticated"))
         if applied.scopes is not None:
             self.used_specs.add("requiresScopes")
-            directives.append(directive("requiresScopes", [("scopes", nested_strings(applied.scopes))]))
+            directives.append(
+                directive("requiresScopes", [("scopes", nested_strings(applied.scopes))])
+            )
         if applied.policies is not None:
             self.used_specs.add("policy")
             directives.append(directive("policy", [("policies", nested_strings(applied.policies))]))
@@ -100,7 +102,7 @@ class SupergraphBuilder:
             directives.append(
                 directive(
                     "listSize",
-                    [(a.name.value, a.value) for a in applied.list_size.arguments or ()],  # type: ignore[misc]
+                    [(a.name.value, a.value) for a in applied.list_size.arguments or ()],
                 )
             )
         directives.extend(applied.others)

@@ -9,6 +9,7 @@ from graphql.language import (
     FieldNode,
     InlineFragmentNode,
     ListTypeNode,
+    NamedTypeNode,
     NonNullTypeNode,
     OperationDefinitionNode,
     SelectionSetNode,
@@ -33,7 +34,8 @@ def parse_field_set(field_set: str) -> SelectionSetNode | None:
 def named_type(type_node: TypeNode) -> str:
     while isinstance(type_node, NonNullTypeNode | ListTypeNode):
         type_node = type_node.type
-    return type_node.name.value  # type: ignore[attr-defined]
+    assert isinstance(type_node, NamedTypeNode)
+    return type_node.name.value
 
 
 def select_coordinates(

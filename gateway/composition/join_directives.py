@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graphql.language import (
-    ArgumentNode,
     BooleanValueNode,
+    ConstArgumentNode,
     ConstDirectiveNode,
+    ConstListValueNode,
     ConstValueNode,
     EnumValueNode,
     IntValueNode,
-    ListValueNode,
     NameNode,
     StringValueNode,
 )
@@ -23,10 +23,12 @@ def name_node(value: str) -> NameNode:
     return NameNode(value=value)
 
 
-def directive(name: str, arguments: Sequence[tuple[str, ConstValueNode]] = ()) -> ConstDirectiveNode:
+def directive(
+    name: str, arguments: Sequence[tuple[str, ConstValueNode]] = ()
+) -> ConstDirectiveNode:
     return ConstDirectiveNode(
         name=name_node(name),
-        arguments=tuple(ArgumentNode(name=name_node(n), value=v) for n, v in arguments),
+        arguments=tuple(ConstArgumentNode(name=name_node(n), value=v) for n, v in arguments),
     )
 
 
@@ -46,9 +48,9 @@ def integer(value: int) -> IntValueNode:
     return IntValueNode(value=str(value))
 
 
-def nested_strings(groups: list[list[str]]) -> ListValueNode:
-    return ListValueNode(
-        values=tuple(ListValueNode(values=tuple(string(s) for s in group)) for group in groups)
+def nested_strings(groups: list[list[str]]) -> ConstListValueNode:
+    return ConstListValueNode(
+        values=tuple(ConstListValueNode(values=tuple(string(s) for s in group)) for group in groups)
     )
 
 

@@ -102,9 +102,7 @@ def merge_requirement_groups(
     """
     if not current or not new:
         return [list(group) for group in (current or new)]
-    candidates = {
-        tuple(sorted(set(left) | set(right))) for left in current for right in new
-    }
+    candidates = {tuple(sorted(set(left) | set(right))) for left in current for right in new}
     ordered = sorted(candidates, key=lambda group: (len(group), ",".join(group)))
     kept: list[tuple[str, ...]] = []
     for group in ordered:

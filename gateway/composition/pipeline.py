@@ -130,6 +130,3 @@ def _graph_enum(state: CompositionState, graph_names: dict[str, str]) -> EnumTyp
         for name, subgraph in state.subgraphs.items()
     ]
     return EnumTypeDefinitionNode(name=name_node("join__Graph"), values=tuple(values))
-
-
-

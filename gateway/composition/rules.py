@@ -24,7 +24,9 @@ Rule = Callable[[CompositionState], Iterator[CompositionProblem]]
 def check_query_root(state: CompositionState) -> Iterator[CompositionProblem]:
     if "Query" not in state.types:
         yield CompositionProblem(
-            "NO_QUERIES", "Query", "no subgraph defines a field on the Query root type",
+            "NO_QUERIES",
+            "Query",
+            "no subgraph defines a field on the Query root type",
             tuple(state.subgraphs),
         )
 
@@ -75,7 +77,9 @@ def _check_arguments(
         types = {g: a.type for g, a in present.items()}
         if merge_input_types(types.values()) is None:
             yield CompositionProblem(
-                "FIELD_ARGUMENT_TYPE_MISMATCH", coordinate, describe_type_conflict(types),
+                "FIELD_ARGUMENT_TYPE_MISMATCH",
+                coordinate,
+                describe_type_conflict(types),
                 tuple(types),
             )
         defaults = {g: print_value(a.default) for g, a in present.items()}
@@ -181,7 +185,7 @@ def check_external_on_base(state: CompositionState) -> Iterator[CompositionProbl
                 yield CompositionProblem(
                     "EXTERNAL_MISSING_ON_BASE",
                     f"{merged.name}.{name}",
-                    f"marked @external in every subgraph defining it {describe_graphs(by_graph)}: "
+                    f"marked @external in every subgraph defining it {describe_graphs(list(by_graph))}: "
                     f"no subgraph resolves it",
                     tuple(by_graph),
                 )
@@ -208,15 +212,19 @@ def check_overrides(state: CompositionState) -> Iterator[CompositionProblem]:
                 coordinate = f"{merged.name}.{name}"
                 if model.override == graph:
                     yield CompositionProblem(
-                        "OVERRIDE_FROM_SELF_ERROR", coordinate,
-                        f"[{graph}] overrides the field from itself", (graph,),
+                        "OVERRIDE_FROM_SELF_ERROR",
+                        coordinate,
+                        f"[{graph}] overrides the field from itself",
+                        (graph,),
                     )
                 elif merged.kind == "interface":
                     yield CompositionProblem(
-                        "OVERRIDE_ON_INTERFACE", coordinate,
-                        f"@override is not supported on interface fields, in [{graph}]", (graph,),
+                        "OVERRIDE_ON_INTERFACE",
+                        coordinate,
+                        f"@override is not supported on interface fields, in [{graph}]",
+                        (graph,),
                     )
-                source = by_graph.get(model.override)
+                source = by_graph.get(model.override) if model.override != graph else None
                 if source is not None and source.override is not None:
                     yield CompositionProblem(
                         "OVERRIDE_SOURCE_HAS_OVERRIDE",

@@ -106,9 +106,7 @@ def index_field_usage(subgraphs: Sequence[Subgraph]) -> FieldUsage:
                         usage.required.add((graph, type_name, field_name))
                 if model.provides:
                     target = named_type(model.type)
-                    for type_name, field_name in select_coordinates(
-                        target, model.provides, lookup
-                    ):
+                    for type_name, field_name in select_coordinates(target, model.provides, lookup):
                         usage.provided.add((graph, type_name, field_name))
     return usage
 

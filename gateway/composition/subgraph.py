@@ -8,6 +8,7 @@ from graphql import GraphQLError
 from graphql.language import (
     BooleanValueNode,
     ConstDirectiveNode,
+    ConstValueNode,
     DirectiveDefinitionNode,
     DocumentNode,
     EnumTypeDefinitionNode,
@@ -87,7 +88,7 @@ class Applied:
 class Argument:
     name: str
     type: TypeNode
-    default: ValueNode | None
+    default: ConstValueNode | None
     description: str | None
     applied: Applied
 
@@ -99,7 +100,7 @@ class Field:
     description: str | None
     applied: Applied
     args: dict[str, Argument] = field(default_factory=dict)
-    default: ValueNode | None = None
+    default: ConstValueNode | None = None
     external: bool = False
     shareable: bool = False
     requires: str | None = None
@@ -214,7 +215,9 @@ class _SubgraphReader:
 
     def rename(self, type_node: TypeNode) -> TypeNode:
         if isinstance(type_node, NonNullTypeNode):
-            return NonNullTypeNode(type=self.rename(type_node.type))
+            inner = self.rename(type_node.type)
+            assert isinstance(inner, NamedTypeNode | ListTypeNode)
+            return NonNullTypeNode(type=inner)
         if isinstance(type_node, ListTypeNode):
             return ListTypeNode(type=self.rename(type_node.type))
         assert isinstance(type_node, NamedTypeNode)
