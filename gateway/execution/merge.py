@@ -59,9 +59,10 @@ def project(value: Any, selection: Selection) -> Any:
         return value
     out: dict[str, Any] = {}
     for key, sub in selection.fields.items():
-        if key not in value:
+        source = sub.source_key or key
+        if source not in value:
             return _MISSING
-        inner = value[key]
+        inner = value[source]
         if sub.selection is not None:
             inner = project(inner, sub.selection)
             if inner is _MISSING:

@@ -89,7 +89,9 @@ class ResponseShaper:
         return None if shaped is _PROPAGATE else shaped
 
     def null_error(self, value: Any, item: Field, path: list[Any]) -> None:
-        if value is _MISSING and self.fetch_failed:
+        if value is _MISSING:
+            # Absent, not null: a fetch failed or an entity came back null, and that is
+            # already reported (or, for a null entity, is no error at all).
             return
         current = tuple(path)
         for error_path in self.error_paths:

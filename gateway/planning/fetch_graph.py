@@ -37,6 +37,18 @@ class FetchBuilder:
     children: list[FetchBuilder] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The nearest point above a field where another subgraph can take over: the root of the
+    operation, or the nearest entity, with the fields leading from there to here."""
+
+    fetch: FetchBuilder | None  # the fetch holding the entity; None for the root
+    type_name: str
+    path: tuple[str, ...]
+    selection: Selection | None  # the entity's selection inside `fetch`
+    chain: tuple[tuple[Field, str], ...] = ()  # (field, its object type) from there to here
+
+
 def list_depth(graphql_type: GraphQLOutputType | None) -> int:
     depth = 0
     current: Any = graphql_type
@@ -136,7 +148,8 @@ class FetchGraphBuilder:
                     graph = self.best_root_graph(graphs, root_field)
                     existing = by_graph[graph] = self.new_fetch(graph, (), None, (), False)
                 fetch = existing
-            self.plan_fields(fetch, fetch.selection, root_type, [root_field], (), None, ())
+            origin = Origin(None, root_type, (), None)
+            self.plan_fields(fetch, fetch.selection, root_type, [root_field], (), None, (), origin)
         return self.fetches
 
     def best_root_graph(self, graphs: list[str], root_field: Field) -> str:
@@ -159,12 +172,20 @@ class FetchGraphBuilder:
         return count
 
     def is_local(
-        self, graph: str, parent_type: str, field_name: str, provided: Provided | None
+        self,
+        graph: str,
+        parent_type: str,
+        field_name: str,
+        provided: Provided | None,
+        requires_ok: frozenset[str] = frozenset(),
     ) -> bool:
         if provided is not None and field_name in provided:
             return True
         if graph in self.supergraph.resolving_graphs(parent_type, field_name):
-            return True
+            definition = self.supergraph.field_graphs(parent_type, field_name).get(graph)
+            # A field with @requires reads its inputs from a representation: it is only
+            # resolvable at the entry of an _entities fetch made for it.
+            return definition is None or definition.requires is None or field_name in requires_ok
         return self.is_key_field(graph, parent_type, field_name)
 
     def is_key_field(self, graph: str, parent_type: str, field_name: str) -> bool:
@@ -186,6 +207,8 @@ class FetchGraphBuilder:
         path: tuple[str, ...],
         provided: Provided | None,
         condition: Condition,
+        origin: Origin,
+        requires_ok: frozenset[str] = frozenset(),
     ) -> set[int]:
         """Adds `fields` (selected on object type `parent_type`) to `fetch` or to entity
         fetches hanging off it; returns the ids of every fetch that produces them."""
@@ -195,19 +218,23 @@ class FetchGraphBuilder:
             if item.name == "__typename":
                 selection.add_field(item.response_key, "__typename", item.node, item.condition)
                 continue
-            if self.is_local(fetch.graph, parent_type, item.name, provided):
+            if self.is_local(fetch.graph, parent_type, item.name, provided, requires_ok):
                 used |= self.plan_local_field(
-                    fetch, selection, parent_type, item, path, provided, condition
+                    fetch, selection, parent_type, item, path, provided, condition, origin
                 )
             else:
                 remote.append(item)
         while remote:
-            graph, key = self.choose_jump(fetch.graph, parent_type, remote)
+            choice = self.choose_jump(fetch.graph, parent_type, remote)
+            if choice is None:
+                used |= self.plan_origin_jump(fetch, parent_type, remote, path, condition, origin)
+                break
+            graph, key = choice
             taken = [f for f in remote if graph in self.supergraph.resolving_graphs(parent_type, f.name)]
             remote = [f for f in remote if f not in taken]
             for item in taken:
                 used |= self.plan_jump(
-                    fetch, selection, parent_type, item, path, provided, condition, graph, key
+                    fetch, selection, parent_type, item, path, provided, condition, graph, key, origin
                 )
         return used
 
@@ -220,6 +247,7 @@ class FetchGraphBuilder:
         path: tuple[str, ...],
         provided: Provided | None,
         condition: Condition,
+        origin: Origin,
     ) -> set[int]:
         sub = selection.add_field(item.response_key, item.name, item.node, item.condition)
         if item.selections is None:
@@ -239,7 +267,8 @@ class FetchGraphBuilder:
                     continue
                 fragment = sub.selection.fragment(concrete)
                 used |= self.plan_fields(
-                    fetch, fragment, concrete, fields, child_path, child_provided, inner_condition
+                    fetch, fragment, concrete, fields, child_path, child_provided, inner_condition,
+                    self.descend(origin, fetch, item, concrete, child_path, fragment),
                 )
         else:
             if self.supergraph.is_abstract(named):
@@ -249,7 +278,8 @@ class FetchGraphBuilder:
                 if self.supergraph.is_abstract(named):
                     target = sub.selection
                     used |= self.plan_fields(
-                        fetch, target, concrete, fields, child_path, child_provided, inner_condition
+                        fetch, target, concrete, fields, child_path, child_provided, inner_condition,
+                        self.descend(origin, fetch, item, concrete, child_path, target),
                     )
                     break
                 used |= self.plan_fields(
@@ -260,8 +290,147 @@ class FetchGraphBuilder:
                     child_path,
                     child_provided,
                     inner_condition,
+                    self.descend(origin, fetch, item, concrete, child_path, sub.selection),
                 )
         return used
+
+    def alias_if_conflicting(
+        self, selection: Selection, required: Field, aliases: dict[str, str]
+    ) -> Field:
+        """A required field whose response key is taken by the same field with other
+        arguments is fetched under an alias, and renamed back in the representation."""
+        existing = selection.fields.get(required.response_key)
+        if existing is None or _same_arguments(existing.node, required.node):
+            return required
+        alias = f"{required.name}__requires_{len(self.fetches)}_{len(aliases)}"
+        for key, sub in selection.fields.items():
+            if key.startswith(f"{required.name}__requires_") and _same_arguments(
+                sub.node, required.node
+            ):
+                alias = key
+                break
+        aliases[required.response_key] = alias
+        node = required.node
+        return Field(
+            alias, required.name, node, required.parent_type, required.type,
+            required.condition, required.selections,
+        )
+
+    def descend(
+        self,
+        origin: Origin,
+        fetch: FetchBuilder,
+        item: Field,
+        concrete: str,
+        child_path: tuple[str, ...],
+        selection: Selection,
+    ) -> Origin:
+        info = self.supergraph.types.get(concrete)
+        if info is not None and any(key.resolvable for key in info.keys):
+            return Origin(fetch, concrete, child_path, selection)
+        return Origin(
+            origin.fetch, origin.type_name, origin.path, origin.selection,
+            (*origin.chain, (item, concrete)),
+        )
+
+    def plan_origin_jump(
+        self,
+        fetch: FetchBuilder,
+        parent_type: str,
+        remote: list[Field],
+        path: tuple[str, ...],
+        condition: Condition,
+        origin: Origin,
+    ) -> set[int]:
+        """Fields of a value type that `fetch`'s subgraph cannot resolve: go back to the root
+        or the nearest entity and walk down again in a subgraph that has them."""
+        used: set[int] = set()
+        while remote:
+            graph = self.choose_origin_graph(fetch.graph, parent_type, remote, origin)
+            taken = [f for f in remote if graph in self.supergraph.resolving_graphs(parent_type, f.name)]
+            remote = [f for f in remote if f not in taken]
+            if origin.fetch is None:
+                if self.operation.kind != "query":
+                    raise PlanningError(
+                        f"Cannot plan {parent_type}.{taken[0].name}: it would need the "
+                        f"{self.operation.kind} field run twice."
+                    )
+                target = self.root_fetch_for(graph)
+                entry = target.selection
+                deps: set[int] = set()
+            else:
+                key = next(
+                    k for k in self.supergraph.types[origin.type_name].keys_in(graph) if k.resolvable
+                )
+                assert origin.selection is not None
+                origin.selection.add_typename()
+                key_fields = normalize_field_set(self.supergraph.schema, origin.type_name, key.selection)
+                root_origin = Origin(None, self.operation.root_type, (), None)
+                deps = self.plan_fields(
+                    origin.fetch, origin.selection, origin.type_name, key_fields, origin.path,
+                    None, (), root_origin,
+                )
+                target = self.child_fetch(origin.fetch, graph, origin.path, condition, avoid=deps)
+                target.depends_on |= deps
+                representation = target.requires.fragment(origin.type_name)
+                representation.add_typename()
+                copy_fields(representation, key_fields)
+                entry = target.selection.fragment(origin.type_name)
+            selection = entry
+            for chain_field, concrete in origin.chain:
+                sub = selection.add_field(
+                    chain_field.response_key, chain_field.name, chain_field.node, chain_field.condition
+                )
+                if sub.selection is None:
+                    sub.selection = Selection()
+                selection = sub.selection
+                if self.supergraph.is_abstract(chain_field.type_name):
+                    selection.add_typename()
+                    selection = selection.fragment(concrete)
+            new_origin = Origin(
+                target if origin.fetch is not None else None,
+                origin.type_name, origin.path, entry if origin.fetch is not None else None,
+                origin.chain,
+            )
+            used |= deps | self.plan_fields(
+                target, selection, parent_type, taken, path, None, condition, new_origin
+            )
+        return used
+
+    def choose_origin_graph(
+        self, from_graph: str, parent_type: str, remote: list[Field], origin: Origin
+    ) -> str:
+        best: tuple[int, str] | None = None
+        for graph in self.supergraph.subgraphs:
+            if graph == from_graph:
+                continue
+            if origin.fetch is not None and not any(
+                k.resolvable for k in self.supergraph.types[origin.type_name].keys_in(graph)
+            ):
+                continue
+            if not all(
+                graph in self.supergraph.resolving_graphs(f.parent_type, f.name)
+                for f, _ in origin.chain
+            ):
+                continue
+            covered = sum(
+                1 for f in remote if graph in self.supergraph.resolving_graphs(parent_type, f.name)
+            )
+            if covered and (best is None or covered > best[0]):
+                best = (covered, graph)
+        if best is None:
+            names = ", ".join(f"{parent_type}.{f.name}" for f in remote)
+            raise PlanningError(
+                f"Cannot plan {names}: no subgraph resolves it from "
+                f"{self.supergraph.subgraph(from_graph).name}'s data."
+            )
+        return best[1]
+
+    def root_fetch_for(self, graph: str) -> FetchBuilder:
+        for fetch in self.roots:
+            if fetch.graph == graph:
+                return fetch
+        return self.new_fetch(graph, (), None, (), False)
 
     def graph_sees_object(self, graph: str, abstract: str) -> bool:
         info = self.supergraph.types.get(abstract)
@@ -277,16 +446,18 @@ class FetchGraphBuilder:
             return provided_tree(definition.provides)
         return None
 
-    def choose_jump(self, from_graph: str, parent_type: str, remote: list[Field]) -> tuple[str, Key]:
+    def choose_jump(
+        self, from_graph: str, parent_type: str, remote: list[Field]
+    ) -> tuple[str, Key] | None:
         info = self.supergraph.types.get(parent_type)
         if info is None:
             raise PlanningError(f"Unknown type {parent_type}.")
         best: tuple[int, int, str, Key] | None = None
         for graph in self.supergraph.subgraphs:
-            if graph == from_graph:
-                continue
             covered = sum(
-                1 for f in remote if graph in self.supergraph.resolving_graphs(parent_type, f.name)
+                1 + self.local_coverage(graph, f)
+                for f in remote
+                if graph in self.supergraph.resolving_graphs(parent_type, f.name)
             )
             if covered == 0:
                 continue
@@ -298,11 +469,7 @@ class FetchGraphBuilder:
                 if best is None or score > (best[0], best[1]):
                     best = (covered, local, graph, key)
         if best is None:
-            names = ", ".join(f"{parent_type}.{f.name}" for f in remote)
-            raise PlanningError(
-                f"Cannot plan {names}: no subgraph that resolves it has a usable @key "
-                f"for {parent_type} reachable from {self.supergraph.subgraph(from_graph).name}."
-            )
+            return None
         return best[2], best[3]
 
     def key_is_local(self, graph: str, parent_type: str, selection_set: SelectionSetNode) -> bool:
@@ -323,6 +490,7 @@ class FetchGraphBuilder:
         condition: Condition,
         graph: str,
         key: Key,
+        origin: Origin,
     ) -> set[int]:
         guard = (parent_type, item.name, graph)
         if guard in self._stack:
@@ -332,26 +500,52 @@ class FetchGraphBuilder:
             schema = self.supergraph.schema
             selection.add_typename()
             key_fields = normalize_field_set(schema, parent_type, key.selection)
-            deps = self.plan_fields(fetch, selection, parent_type, key_fields, path, provided, ())
+            deps = self.plan_fields(
+                fetch, selection, parent_type, key_fields, path, provided, (), origin
+            )
             definition = self.supergraph.field_graphs(parent_type, item.name).get(graph)
             required: list[Field] = []
+            aliases: dict[str, str] = {}
             if definition is not None and definition.requires is not None:
                 required = normalize_field_set(schema, parent_type, definition.requires)
+                planned = [self.alias_if_conflicting(selection, f, aliases) for f in required]
                 deps |= self.plan_fields(
-                    fetch, selection, parent_type, required, path, provided, ()
+                    fetch, selection, parent_type, planned, path, provided, (), origin
                 )
             child_condition = condition + item.condition
             child = self.child_fetch(fetch, graph, path, child_condition, avoid=deps)
-            child.depends_on |= deps
             representation = child.requires.fragment(parent_type)
+            if any(
+                representation.fields.get(name) is not None
+                and representation.fields[name].source_key != alias
+                for name, alias in aliases.items()
+            ):
+                # The same required field with other arguments: a representation holds one.
+                child = self.new_fetch(graph, path, fetch, child_condition, is_entity=True)
+                representation = child.requires.fragment(parent_type)
+            child.depends_on |= deps
             representation.add_typename()
             copy_fields(representation, key_fields)
             copy_fields(representation, required)
+            for name, alias in aliases.items():
+                representation.fields[name].source_key = alias
             entry = child.selection.fragment(parent_type)
-            produced = self.plan_fields(child, entry, parent_type, [item], path, None, child_condition)
+            entry_origin = Origin(child, parent_type, path, entry)
+            produced = self.plan_fields(
+                child, entry, parent_type, [item], path, None, child_condition, entry_origin,
+                frozenset({item.name}),
+            )
             return deps | produced
         finally:
             self._stack.discard(guard)
+
+
+def _same_arguments(a: FieldNode | None, b: FieldNode | None) -> bool:
+    from graphql import print_ast
+
+    args_a = tuple(print_ast(x) for x in (a.arguments if a is not None else ()) or ())
+    args_b = tuple(print_ast(x) for x in (b.arguments if b is not None else ()) or ())
+    return args_a == args_b
 
 
 def copy_fields(selection: Selection, fields: list[Field]) -> None:

@@ -16,6 +16,7 @@ class SubField:
     node: FieldNode | None  # None for fields the planner adds (keys, requires, __typename)
     condition: Condition = ()
     selection: Selection | None = None
+    source_key: str | None = None  # in a representation: where the parent fetch put the value
 
 
 @dataclass(slots=True)

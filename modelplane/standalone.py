@@ -1,0 +1,143 @@
+"""Standalone wiring: the gateway and the three subgraphs in one process, on one port."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import secrets
+from collections.abc import Mapping
+from contextlib import AsyncExitStack, asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.routing import Mount
+
+from common import settings
+from common.errors import ModelplaneError
+from common.tenancy import IDENTITY_HEADER, SIGNATURE_HEADER, Caller, sign_caller
+from gateway.app import GatewayApp
+from gateway.http.protocol import GraphQLRequest
+
+log = logging.getLogger("modelplane")
+
+SUBGRAPHS = ("registry", "catalog", "deploy")
+FORWARDED_HEADERS = (IDENTITY_HEADER, SIGNATURE_HEADER, "x-request-id")
+REPO_SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schema"
+
+
+def subgraph_sdl(name: str) -> str:
+    """The SDL a subgraph's code produces (what `_service { sdl }` answers)."""
+    module = __import__(f"subgraphs.{name}.schema", fromlist=["build_schema"])
+    schema = module.build_schema()
+    return str(schema.as_str())
+
+
+def compose_own_supergraph(base_url: str) -> str:
+    from gateway.composition import SubgraphSource, compose
+
+    sources = [
+        SubgraphSource(name=name, url=f"{base_url}/subgraphs/{name}/graphql", sdl=subgraph_sdl(name))
+        for name in SUBGRAPHS
+    ]
+    return compose(sources)
+
+
+def forward_identity(headers: Mapping[str, str], _: str) -> Mapping[str, str]:
+    return {name: headers[name] for name in FORWARDED_HEADERS if name in headers}
+
+
+def identity_hook(secret: str, caller: Caller) -> Any:
+    """Until an identity provider is configured: everyone is the local admin."""
+
+    async def hook(_: GraphQLRequest, headers: dict[str, str], __: str) -> None:
+        for name in (IDENTITY_HEADER, SIGNATURE_HEADER):
+            headers.pop(name, None)  # never trust a client's own identity headers
+        headers.update(sign_caller(caller, secret))
+
+    return hook
+
+
+def build_standalone_app(base_url: str, *, secret: str | None = None, seed: bool = True) -> Starlette:
+    from subgraphs.catalog.app import create_app as create_catalog
+    from subgraphs.deploy.app import create_app as create_deploy
+    from subgraphs.registry.app import create_app as create_registry
+
+    secret = secret or settings.INTERNAL_SECRET.get() or secrets.token_hex(32)
+    registry = create_registry(secret=secret)
+    catalog = create_catalog(secret=secret)
+    deploy = create_deploy(secret=secret, registry_url=f"{base_url}/subgraphs/registry/graphql")
+    caller = Caller(user="local-admin", tenant=settings.DEFAULT_TENANT.get_str(), roles=("admin",))
+    gateway = GatewayApp(
+        compose_own_supergraph(base_url),
+        header_rule=forward_identity,
+        hooks=[identity_hook(secret, caller)],
+    )
+    children: list[Any] = [registry, catalog, deploy, gateway.router]
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> Any:
+        async with AsyncExitStack() as stack:
+            for child in children:
+                await stack.enter_async_context(child.router.lifespan_context(child))
+            log.warning(
+                "standalone mode: no users are configured, every request is the local admin "
+                "(tenant %s)", caller.tenant,
+            )
+            if seed:
+                await _seed_sample_data(base_url)
+            yield
+
+    app = Starlette(
+        routes=[
+            Mount("/subgraphs/registry", app=registry),
+            Mount("/subgraphs/catalog", app=catalog),
+            Mount("/subgraphs/deploy", app=deploy),
+            Mount("/", app=gateway),
+        ],
+        lifespan=lifespan,
+    )
+    return app
+
+
+async def _seed_sample_data(base_url: str) -> None:
+    try:
+        from modelplane.seed import seed_over_http
+    except ImportError:
+        return
+    try:
+        await seed_over_http(f"{base_url}/graphql")
+    except ModelplaneError as error:
+        log.warning("sample data not loaded: %s", error.message)
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    base_url = f"http://{args.host}:{args.port}"
+    if args.component == "all":
+        app: Any = build_standalone_app(base_url, seed=not args.no_seed)
+    elif args.component == "gateway":
+        from gateway.supergraph import load_supergraph_sdl
+
+        location = args.supergraph or str(REPO_SCHEMA_DIR / "supergraph.graphql")
+        app = GatewayApp(load_supergraph_sdl(location), header_rule=forward_identity)
+    else:
+        module = __import__(f"subgraphs.{args.component}.app", fromlist=["create_app"])
+        app = module.create_app(secret=settings.INTERNAL_SECRET.get())
+    log.info("Modelplane (%s) on %s — GraphiQL at %s/graphql", args.component, base_url, base_url)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    return 0
+
+
+def gateway_command(args: argparse.Namespace) -> int:
+    from gateway.supergraph import load_supergraph_sdl
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    app = GatewayApp(load_supergraph_sdl(args.supergraph), header_rule=forward_identity)
+    log.info("gateway on http://%s:%d/graphql", args.host, args.port)
+    uvicorn.run(
+        app, host=args.host, port=args.port, log_level="warning", access_log=False,
+        loop="uvloop", http="httptools", workers=None,
+    )
+    return 0
