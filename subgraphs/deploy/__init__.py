@@ -1,0 +1,1 @@
+"""The deploy subgraph: serving environments and KServe InferenceServices."""
