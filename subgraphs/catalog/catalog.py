@@ -13,6 +13,8 @@ from types import MappingProxyType
 
 from aiocache.base import BaseCache
 
+from common.errors import NotFound
+
 from subgraphs.catalog.cache import build_cache
 from subgraphs.catalog.errors import CatalogConfigError
 from subgraphs.catalog.huggingface import HubClient, HubResult, HubSource, HubSyncLoop
@@ -246,6 +248,13 @@ class Catalog:
                 loop = HubSyncLoop(source, self._on_hub_result)
                 self._hub_loops[source_id] = loop
                 loop.start()
+
+    async def resync_hub_source(self, source_id: str) -> None:
+        """Sync one hf source with the Hub now, bypassing the cache."""
+        loop = self._hub_loops.get(source_id)
+        if loop is None:
+            raise NotFound(f"no running hf source {source_id!r}")
+        await self._on_hub_result(source_id, await loop.source.sync(use_cache=False))
 
     async def _on_hub_result(self, source_id: str, result: HubResult) -> None:
         self._hub_results[source_id] = result

@@ -213,7 +213,7 @@ def _build_config(
         raise CatalogConfigError(
             "no file sets the source type", file=last_file, source_id=source_id, key="type"
         )
-    checked = _check_properties(source_id, source_type, properties)
+    checked = _check_properties(source_id, source_type, properties, last_file)
     base_dir = last_file.parent
     if "yamlCatalogPath" in properties:
         base_dir = properties["yamlCatalogPath"][1].parent
@@ -249,7 +249,7 @@ def _build_config(
 
 
 def _check_properties(
-    source_id: str, source_type: str, properties: dict[str, tuple[Any, Path]]
+    source_id: str, source_type: str, properties: dict[str, tuple[Any, Path]], last_file: Path
 ) -> dict[str, Any]:
     allowed = PROPERTY_KEYS[source_type]
     checked: dict[str, Any] = dict(HF_DEFAULTS) if source_type == "hf" else {}
@@ -264,10 +264,9 @@ def _check_properties(
                        f"(expected one of {', '.join(sorted(allowed))})")
         checked[key] = _check_property(key, value, fail)
     if source_type == "yaml" and "yamlCatalogPath" not in checked:
-        last = next(reversed(properties.values()))[1] if properties else Path("sources.yaml")
         raise CatalogConfigError(
             "a yaml source needs a yamlCatalogPath",
-            file=last,
+            file=last_file,
             source_id=source_id,
             key="properties.yamlCatalogPath",
         )
