@@ -60,6 +60,10 @@ async def test_case_matches_reference_gateway(suite: Suite, case: Case) -> None:
             ) as response:
                 body = await response.json(content_type=None)
         actual = normalise_response(body)
+        if case.name in suite.settings.get("lenient_errors", []):
+            # The reference's errors are debatable here (see fixtures/README.md): data only.
+            actual.pop("errors", None)
+            expected = {"data": expected.get("data")}
         problems = find_differences(actual, expected)
         assert not problems, (
             f"{suite.name}/{case.name}:\n" + "\n".join(problems) + f"\nfull response: {json.dumps(body)}"
