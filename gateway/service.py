@@ -46,6 +46,7 @@ class Gateway:
             supergraph, self.transport, timeout=timeout, timeouts=timeouts,
             header_rule=header_rule, urls=urls,
         )
+        self.restricted_enums = _restricted_enums(supergraph)
         self.abstract_types = frozenset(
             name for name, info in supergraph.types.items() if info.kind in ("interface", "union")
         )
@@ -81,7 +82,9 @@ class Gateway:
         await self.executor.execute(prepared.plan.node, state)
         if prepared.plan.local_fields:
             self.resolve_local_fields(prepared, state, dict(raw_variables or {}))
-        shaper = ResponseShaper(variables, state.errors, self.abstract_types)
+        shaper = ResponseShaper(
+            variables, state.errors, self.abstract_types, self.restricted_enums
+        )
         data = shaper.shape_root(state.data, prepared.normalized.fields, prepared.normalized.root_type)
         body: dict[str, Any] = {}
         if state.errors:
@@ -120,6 +123,19 @@ class Gateway:
                     state.data[key] = value
         for error in result.errors or ():
             state.errors.append({"message": error.message, "extensions": {"code": "INTERNAL_SERVER_ERROR"}})
+
+
+def _restricted_enums(supergraph: Supergraph) -> dict[str, frozenset[str]]:
+    """Enums whose client-visible values are fewer than the subgraphs' (@inaccessible)."""
+    from graphql import GraphQLEnumType
+
+    result = {}
+    for name, api_type in supergraph.api_schema.type_map.items():
+        full = supergraph.schema.get_type(name)
+        if isinstance(api_type, GraphQLEnumType) and isinstance(full, GraphQLEnumType):
+            if set(full.values) != set(api_type.values):
+                result[name] = frozenset(api_type.values)
+    return result
 
 
 def _json_variables(coerced: dict[str, Any], raw: Mapping[str, Any] | None) -> dict[str, Any]:

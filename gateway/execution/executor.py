@@ -11,6 +11,7 @@ import orjson
 
 from gateway.execution.merge import collect_targets, deep_merge, representation
 from gateway.execution.transport import SubgraphTransport, SubgraphTransportError
+from gateway.planning.selection import restore_aliases
 from gateway.planning.plan import Condition, Fetch, Flatten, Parallel, PlanNode, Sequence
 from gateway.supergraph.model import Supergraph
 
@@ -103,6 +104,8 @@ class PlanExecutor:
             return
         data = response.get("data")
         if isinstance(data, dict):
+            if fetch.renamed and fetch.selection is not None:
+                restore_aliases(data, fetch.selection)
             deep_merge(state.data, data)
         for error in response.get("errors") or ():
             state.errors.append(_rewrite_error(error, fetch.service_name, None))
@@ -133,6 +136,8 @@ class PlanExecutor:
         data = response.get("data")
         entities = data.get("_entities") if isinstance(data, dict) else None
         if isinstance(entities, list):
+            if fetch.renamed and fetch.selection is not None:
+                restore_aliases(entities, fetch.selection)
             for obj, _, index in assignments:
                 if index < len(entities) and isinstance(entities[index], dict):
                     deep_merge(obj, entities[index])

@@ -18,7 +18,9 @@ class ResponseShaper:
         variables: dict[str, Any],
         errors: list[dict[str, Any]],
         abstract_types: frozenset[str],
+        restricted_enums: dict[str, frozenset[str]] | None = None,
     ) -> None:
+        self.restricted_enums = restricted_enums or {}
         self.variables = variables
         self.errors = errors
         self.abstract = abstract_types
@@ -76,6 +78,9 @@ class ResponseShaper:
                 items.append(shaped)
             return items
         if item.selections is None:
+            allowed = self.restricted_enums.get(item.type_name)
+            if allowed is not None and value not in allowed:
+                return None  # an @inaccessible enum value never reaches a client
             return value
         if not isinstance(value, dict):
             return None

@@ -15,7 +15,7 @@ from gateway.planning.plan import (
     PlanNode,
     Sequence,
 )
-from gateway.planning.selection import print_selection
+from gateway.planning.selection import alias_type_conflicts, print_selection
 from gateway.supergraph.model import Supergraph
 
 
@@ -85,6 +85,7 @@ def _layer_children(fetch: FetchBuilder) -> list[list[FetchBuilder]]:
 def to_fetch(supergraph: Supergraph, operation: Operation, fetch: FetchBuilder) -> Fetch:
     variables: set[str] = set()
     subgraph = supergraph.subgraph(fetch.graph)
+    renamed = alias_type_conflicts(fetch.selection)
     if fetch.is_entity:
         body = print_selection(fetch.selection, variables)
         text = "_entities(representations:$representations){" + body + "}"
@@ -115,4 +116,5 @@ def to_fetch(supergraph: Supergraph, operation: Operation, fetch: FetchBuilder) 
         requires=fetch.requires if fetch.is_entity else None,
         selection=fetch.selection,
         operation_kind=kind,
+        renamed=renamed,
     )

@@ -72,7 +72,12 @@ def provided_tree(selection_set: SelectionSetNode | None) -> Provided | None:
             sub = provided_tree(selection.selection_set)
             tree[selection.name.value] = sub if sub is not None else {}
         elif isinstance(selection, InlineFragmentNode):
-            tree.update(provided_tree(selection.selection_set) or {})
+            inner = provided_tree(selection.selection_set) or {}
+            if selection.type_condition is None:
+                tree.update(inner)
+            else:
+                key = f"... on {selection.type_condition.name.value}"
+                tree.setdefault(key, {}).update(inner)
     return tree
 
 
@@ -179,7 +184,7 @@ class FetchGraphBuilder:
         provided: Provided | None,
         requires_ok: frozenset[str] = frozenset(),
     ) -> bool:
-        if provided is not None and field_name in provided:
+        if provided is not None and field_name in self.provided_on(provided, parent_type):
             return True
         if graph in self.supergraph.resolving_graphs(parent_type, field_name):
             definition = self.supergraph.field_graphs(parent_type, field_name).get(graph)
@@ -187,6 +192,17 @@ class FetchGraphBuilder:
             # resolvable at the entry of an _entities fetch made for it.
             return definition is None or definition.requires is None or field_name in requires_ok
         return self.is_key_field(graph, parent_type, field_name)
+
+    def provided_on(self, provided: Provided, parent_type: str) -> Provided:
+        """What @provides makes available on one object type: untyped fields, and those
+        under a fragment on the type or on an abstract type it belongs to."""
+        fields = {k: v for k, v in provided.items() if not k.startswith("... on ")}
+        for key, inner in provided.items():
+            if key.startswith("... on "):
+                condition = key[len("... on ") :]
+                if parent_type in self.supergraph.possible_types(condition):
+                    fields.update(inner)
+        return fields
 
     def is_key_field(self, graph: str, parent_type: str, field_name: str) -> bool:
         info = self.supergraph.types.get(parent_type)
@@ -250,6 +266,9 @@ class FetchGraphBuilder:
         origin: Origin,
     ) -> set[int]:
         sub = selection.add_field(item.response_key, item.name, item.node, item.condition)
+        if sub.type_repr is None:
+            definition = self.supergraph.field_graphs(parent_type, item.name).get(fetch.graph)
+            sub.type_repr = definition.type if definition and definition.type else str(item.type)
         if item.selections is None:
             return {fetch.id}
         child_path = path + (item.response_key,) + ("@",) * list_depth(item.type)
@@ -439,8 +458,10 @@ class FetchGraphBuilder:
     def provides_below(
         self, graph: str, parent_type: str, field_name: str, provided: Provided | None
     ) -> Provided | None:
-        if provided is not None and field_name in provided and provided[field_name]:
-            return dict(provided[field_name])
+        if provided is not None:
+            below = self.provided_on(provided, parent_type).get(field_name)
+            if below:
+                return dict(below)
         definition = self.supergraph.field_graphs(parent_type, field_name).get(graph)
         if definition is not None and definition.provides is not None:
             return provided_tree(definition.provides)

@@ -17,6 +17,8 @@ class SubField:
     condition: Condition = ()
     selection: Selection | None = None
     source_key: str | None = None  # in a representation: where the parent fetch put the value
+    type_repr: str | None = None  # the field's type in the fetch's subgraph
+    output_key: str | None = None  # set when the subgraph query must alias the field
 
 
 @dataclass(slots=True)
@@ -48,6 +50,52 @@ class Selection:
 
     def is_empty(self) -> bool:
         return not self.fields and not any(not f.is_empty() for f in self.fragments.values())
+
+
+def alias_type_conflicts(selection: Selection) -> bool:
+    """Fields with one response key but different types in sibling fragments (a union's
+    members may disagree on nullability) are invalid in one query: alias all but the first."""
+    renamed = False
+    seen: dict[str, str | None] = {}
+    for type_name, fragment in selection.fragments.items():
+        for key in list(fragment.fields):
+            sub = fragment.fields[key]
+            if key in seen and seen[key] != sub.type_repr and sub.output_key is None:
+                alias = f"{key}__{type_name}"
+                del fragment.fields[key]
+                sub.output_key, sub.response_key = key, alias
+                fragment.fields[alias] = sub
+                renamed = True
+            else:
+                seen.setdefault(key, sub.type_repr)
+    for sub in selection.fields.values():
+        if sub.selection is not None:
+            renamed |= alias_type_conflicts(sub.selection)
+    for fragment in selection.fragments.values():
+        for sub in fragment.fields.values():
+            if sub.selection is not None:
+                renamed |= alias_type_conflicts(sub.selection)
+    return renamed
+
+
+def restore_aliases(value: object, selection: Selection) -> None:
+    """Undo alias_type_conflicts in a subgraph response."""
+    if isinstance(value, list):
+        for item in value:
+            restore_aliases(item, selection)
+        return
+    if not isinstance(value, dict):
+        return
+    for sub in selection.fields.values():
+        if sub.selection is not None and sub.response_key in value:
+            restore_aliases(value[sub.response_key], sub.selection)
+    fragment = selection.fragments.get(value.get("__typename"))  # type: ignore[arg-type]
+    if fragment is not None:
+        for sub in fragment.fields.values():
+            if sub.selection is not None and sub.response_key in value:
+                restore_aliases(value[sub.response_key], sub.selection)
+            if sub.output_key is not None and sub.response_key in value:
+                value[sub.output_key] = value.pop(sub.response_key)
 
 
 def print_selection(selection: Selection, variables: set[str]) -> str:
