@@ -136,7 +136,8 @@ class Catalog:
             for source_id, config in merged.configs.items():
                 states[source_id] = await self._load_source(config, previous, problems)
             for source_id, error in merged.errors.items():
-                states[source_id] = self._broken_state(documents, source_id, error, previous)
+                message = problems.get(error.file, error.message)
+                states[source_id] = self._broken_state(documents, source_id, message, previous)
             changed = _differs(previous, states, merged.labels, problems)
             if changed:
                 await self._swap(previous, states, merged.labels, problems)
@@ -209,12 +210,12 @@ class Catalog:
         self,
         documents: Sequence[SourcesDocument],
         source_id: str,
-        error: CatalogConfigError,
+        message: str,
         previous: CatalogSnapshot,
     ) -> SourceState:
         old = previous.sources.get(source_id)
         config = old.config if old is not None else describe_broken_source(documents, source_id)
-        return _keep_last_good(config, old, error.message)
+        return _keep_last_good(config, old, message)
 
     def _sync_hub_loops(
         self, configs: Mapping[str, SourceConfig], broken: Collection[str]

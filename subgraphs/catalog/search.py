@@ -156,7 +156,7 @@ def _is_artifact(identifier: Identifier) -> bool:
 def compare(field: FieldIndex | None, comparison: Comparison) -> Rows:
     """Rows of one field satisfying one comparison; a field nobody has matches nothing."""
     if field is None:
-        return set()
+        field = _NOBODY  # still check the literal: a bad value is the caller's error
     operator, value = comparison.operator, comparison.value
     kind = comparison.identifier.value_type
     if operator in ("IN", "NOT IN"):
@@ -175,6 +175,9 @@ def compare(field: FieldIndex | None, comparison: Comparison) -> Rows:
         pattern = like_to_regex(str(value), case_insensitive=operator == "ILIKE")
         return _string_rows(field, lambda s: pattern.match(s) is not None)
     return _range(field, operator, coerced, kind)
+
+
+_NOBODY = FieldIndex()
 
 
 def _coerce(field: FieldIndex, value: Any, kind: str | None) -> Any:
