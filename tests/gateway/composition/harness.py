@@ -25,7 +25,10 @@ def federation_2(sdl: str, version: str = "v2.6") -> str:
 
 
 def sources(subgraphs: dict[str, str]) -> list[SubgraphSource]:
-    return [SubgraphSource(name, f"http://{name}.example/graphql", sdl) for name, sdl in subgraphs.items()]
+    return [
+        SubgraphSource(name, f"http://{name}.example/graphql", sdl)
+        for name, sdl in subgraphs.items()
+    ]
 
 
 def compose_sdls(**subgraphs: str) -> str:

@@ -64,7 +64,11 @@ def semantic_view(sdl: str) -> dict[str, Any]:
         if isinstance(definition, ObjectTypeDefinitionNode | InterfaceTypeDefinitionNode):
             entry["interfaces"] = frozenset(i.name.value for i in definition.interfaces or ())
             entry["fields"] = {
-                f.name.value: (print_ast(f.type), directive_set(f.directives), _arguments(f.arguments))
+                f.name.value: (
+                    print_ast(f.type),
+                    directive_set(f.directives),
+                    _arguments(f.arguments),
+                )
                 for f in definition.fields or ()
             }
         elif isinstance(definition, InputObjectTypeDefinitionNode):
@@ -93,7 +97,9 @@ def describe_differences(ours: dict[str, Any], theirs: dict[str, Any]) -> list[s
             if isinstance(mine, dict):
                 for key in sorted(set(mine) | set(other)):
                     if mine.get(key) != other.get(key):
-                        differences.append(f"{name} {key}: ours {mine.get(key)} / reference {other.get(key)}")
+                        differences.append(
+                            f"{name} {key}: ours {mine.get(key)} / reference {other.get(key)}"
+                        )
             else:
                 differences.append(f"{name}: ours {mine} / reference {other}")
     return differences

@@ -14,7 +14,9 @@ from tests.gateway.harness.gateway_process import serve_app
 from .harness import federation_2, printed_type
 from .strawberry_subgraphs import products_schema, reviews_schema
 
-ACCOUNTS = federation_2('type User @key(fields: "id") { id: ID! name: String } type Query { me: User }')
+ACCOUNTS = federation_2(
+    'type User @key(fields: "id") { id: ID! name: String } type Query { me: User }'
+)
 ORDERS = federation_2('type User @key(fields: "id") { id: ID! orders: [String] }')
 
 
@@ -33,7 +35,9 @@ def test_files_with_and_without_routing_urls(tmp_path: Path) -> None:
     )
     assert status == 0
     graph_enum = printed_type(output.read_text(), "join__Graph")
-    assert 'ACCOUNTS @join__graph(name: "accounts", url: "http://accounts:4001/graphql")' in graph_enum
+    assert (
+        'ACCOUNTS @join__graph(name: "accounts", url: "http://accounts:4001/graphql")' in graph_enum
+    )
     assert (
         'ORDERS @join__graph(name: "orders", url: "http://127.0.0.1:8000/subgraphs/orders/graphql")'
         in graph_enum
@@ -59,10 +63,14 @@ def test_modelplane_subgraphs_from_the_schema_directory(
     schema = tmp_path / "schema"
     schema.mkdir()
     (schema / "registry.graphql").write_text(
-        federation_2('type ModelVersion @key(fields: "id") { id: ID! name: String } type Query { modelVersion(id: ID!): ModelVersion }')
+        federation_2(
+            'type ModelVersion @key(fields: "id") { id: ID! name: String } type Query { modelVersion(id: ID!): ModelVersion }'
+        )
     )
     (schema / "catalog.graphql").write_text(
-        federation_2('type CatalogModel @key(fields: "sourceId name") { sourceId: String! name: String! } type Query { catalogModels: [CatalogModel!]! }')
+        federation_2(
+            'type CatalogModel @key(fields: "sourceId name") { sourceId: String! name: String! } type Query { catalogModels: [CatalogModel!]! }'
+        )
     )
     (schema / "deploy.graphql").write_text(
         federation_2('type ModelVersion @key(fields: "id") { id: ID! deployments: [String!]! }')
@@ -91,7 +99,13 @@ def test_composition_errors_are_printed_without_a_traceback(
     (tmp_path / "a.graphql").write_text(federation_2("type Query { x: Int }"))
     (tmp_path / "b.graphql").write_text(federation_2("type Query { x: String }"))
     output = tmp_path / "supergraph.graphql"
-    argv = ["compose", f"a={tmp_path / 'a.graphql'}", f"b={tmp_path / 'b.graphql'}", "-o", str(output)]
+    argv = [
+        "compose",
+        f"a={tmp_path / 'a.graphql'}",
+        f"b={tmp_path / 'b.graphql'}",
+        "-o",
+        str(output),
+    ]
     assert main(argv) == 1
     error = capsys.readouterr().err
     assert "[FIELD_TYPE_MISMATCH] Query.x: type Int in [a] but String in [b]" in error
@@ -103,6 +117,9 @@ def test_unreachable_subgraph_and_bad_arguments(capsys: pytest.CaptureFixture[st
     assert main(["compose", "nothing-here"]) == 1
     assert "write NAME=URL, NAME=FILE or NAME=FILE@ROUTING_URL" in capsys.readouterr().err
     assert main(["compose", "a=http://127.0.0.1:9/graphql"]) == 1
-    assert "cannot read the SDL of the subgraph at http://127.0.0.1:9/graphql" in capsys.readouterr().err
+    assert (
+        "cannot read the SDL of the subgraph at http://127.0.0.1:9/graphql"
+        in capsys.readouterr().err
+    )
     assert main(["compose", "a=/no/such/file.graphql"]) == 1
     assert "cannot read subgraph SDL file /no/such/file.graphql" in capsys.readouterr().err

@@ -19,7 +19,9 @@ def test_inaccessible_and_tags_are_merged_and_their_specs_linked() -> None:
             type Query { t: T level: Level }
             """
         ),
-        b=federation_2('type T @key(fields: "id") @tag(name: "team-b") { id: ID! @tag(name: "id") }'),
+        b=federation_2(
+            'type T @key(fields: "id") @tag(name: "team-b") { id: ID! @tag(name: "id") }'
+        ),
     )
     assert '@link(url: "https://specs.apollo.dev/tag/v0.3")' in supergraph
     assert '@link(url: "https://specs.apollo.dev/inaccessible/v0.2", for: SECURITY)' in supergraph
@@ -88,7 +90,10 @@ def test_cost_and_list_size() -> None:
         """,
     )
     assert '@link(url: "https://specs.apollo.dev/cost/v0.1")' in supergraph
-    assert '  items(first: Int): [Int] @cost(weight: 5) @listSize(slicingArguments: ["first"])' in supergraph
+    assert (
+        '  items(first: Int): [Int] @cost(weight: 5) @listSize(slicingArguments: ["first"])'
+        in supergraph
+    )
 
 
 def test_compose_directive_carries_a_custom_directive_and_its_link() -> None:
@@ -101,7 +106,7 @@ def test_compose_directive_carries_a_custom_directive_and_its_link() -> None:
         directive @cached(seconds: Int!) on FIELD_DEFINITION | OBJECT
         type Query { prices: [Int] @cached(seconds: 30) }
         """,
-        b=federation_2("type Query { other: Int @deprecated(reason: \"use prices\") }"),
+        b=federation_2('type Query { other: Int @deprecated(reason: "use prices") }'),
     )
     assert '@link(url: "https://example.com/caching/v1.0", import: ["@cached"])' in supergraph
     assert "directive @cached(seconds: Int!) on FIELD_DEFINITION | OBJECT" in supergraph

@@ -73,7 +73,9 @@ def test_federation_1_fields_are_implicitly_shareable() -> None:
 def test_federation_1_and_2_subgraphs_compose_together() -> None:
     supergraph = compose_sdls(
         legacy='extend type User @key(fields: "id") { id: ID! @external karma: Int }',
-        modern=federation_2('type User @key(fields: "id") { id: ID! name: String } type Query { me: User }'),
+        modern=federation_2(
+            'type User @key(fields: "id") { id: ID! name: String } type Query { me: User }'
+        ),
     )
     assert printed_type(supergraph, "User") == expected(
         """

@@ -45,7 +45,9 @@ def test_output_types_merge_to_the_nullable_form_with_per_subgraph_types() -> No
 
 def test_list_shapes_must_agree() -> None:
     problems = composition_problems(
-        a=federation_2('type T @key(fields: "id") { id: ID! v: [Int] @shareable } type Query { t: T }'),
+        a=federation_2(
+            'type T @key(fields: "id") { id: ID! v: [Int] @shareable } type Query { t: T }'
+        ),
         b=federation_2('type T @key(fields: "id") { id: ID! v: [[Int]] @shareable }'),
     )
     assert problems == ["[FIELD_TYPE_MISMATCH] T.v: type [Int] in [a] but [[Int]] in [b]"]
@@ -53,7 +55,9 @@ def test_list_shapes_must_agree() -> None:
 
 def test_arguments_intersect_and_take_the_strictest_type() -> None:
     supergraph = compose_sdls(
-        a=federation_2("type Query { search(text: String, limit: Int!, fuzzy: Boolean): [String] @shareable }"),
+        a=federation_2(
+            "type Query { search(text: String, limit: Int!, fuzzy: Boolean): [String] @shareable }"
+        ),
         b=federation_2("type Query { search(text: String!, limit: Int!): [String] @shareable }"),
     )
     assert printed_type(supergraph, "Query") == expected(

@@ -7,12 +7,8 @@ from .harness import compose_sdls, composition_problems, expected, federation_2,
 
 def test_override_moves_the_field() -> None:
     supergraph = compose_sdls(
-        a=federation_2(
-            'type T @key(fields: "id") { id: ID! total: Int } type Query { t: T }'
-        ),
-        b=federation_2(
-            'type T @key(fields: "id") { id: ID! total: Int @override(from: "a") }'
-        ),
+        a=federation_2('type T @key(fields: "id") { id: ID! total: Int } type Query { t: T }'),
+        b=federation_2('type T @key(fields: "id") { id: ID! total: Int @override(from: "a") }'),
     )
     assert printed_type(supergraph, "T") == expected(
         """
@@ -65,6 +61,8 @@ def test_override_from_a_subgraph_that_no_longer_exists() -> None:
 
 def test_override_from_itself_is_an_error() -> None:
     problems = composition_problems(
-        a=federation_2('type T @key(fields: "id") { id: ID! x: Int @override(from: "a") } type Query { t: T }'),
+        a=federation_2(
+            'type T @key(fields: "id") { id: ID! x: Int @override(from: "a") } type Query { t: T }'
+        ),
     )
     assert problems == ["[OVERRIDE_FROM_SELF_ERROR] T.x: [a] overrides the field from itself"]

@@ -61,7 +61,11 @@ async def test_supergraph_composed_from_running_subgraphs_is_served() -> None:
     assert result.body == {
         "data": {
             "topProducts": [
-                {"name": "Table", "expensive": True, "reviews": [{"body": "Sturdy"}, {"body": "Heavy"}]},
+                {
+                    "name": "Table",
+                    "expensive": True,
+                    "reviews": [{"body": "Sturdy"}, {"body": "Heavy"}],
+                },
                 {"name": "Chair", "expensive": False, "reviews": [{"body": "Comfortable"}]},
             ],
             "reviewCount": 3,

@@ -55,7 +55,10 @@ def test_header_declares_link_join_and_roots() -> None:
 def test_join_version_follows_the_newest_federation_version() -> None:
     supergraph = compose_sdls(a=federation_2("type Query { a: Int }", version="v2.9"))
     assert '@link(url: "https://specs.apollo.dev/join/v0.5", for: EXECUTION)' in supergraph
-    assert "directive @join__directive(graphs: [join__Graph!], name: String!, args: join__DirectiveArguments)" in supergraph
+    assert (
+        "directive @join__directive(graphs: [join__Graph!], name: String!, args: join__DirectiveArguments)"
+        in supergraph
+    )
     assert "contextArguments: [join__ContextArgument!]" in supergraph
 
 
@@ -64,4 +67,7 @@ def test_supergraph_is_a_valid_schema_that_the_gateway_loads() -> None:
     schema = build_ast_schema(parse(supergraph))
     assert schema.query_type is not None and schema.query_type.name == "Query"
     loaded = parse_supergraph(supergraph)
-    assert sorted(subgraph.name for subgraph in loaded.subgraphs.values()) == ["products", "reviews"]
+    assert sorted(subgraph.name for subgraph in loaded.subgraphs.values()) == [
+        "products",
+        "reviews",
+    ]

@@ -45,9 +45,11 @@ async def compose_supergraph(running: RunningSuite) -> str:
         {"name": name, "url": placeholder_url(name), "sdl": running.suite.subgraph_sdl(name)}
         for name in running.suite.subgraph_names
     ]
+    # Federation 1 supergraphs (core/join v0.1) come from the old composer.
+    script = "compose-fed1.mjs" if running.suite.settings.get("composer") == "fed1" else "compose.mjs"
     process = await asyncio.create_subprocess_exec(
         NODE,
-        str(REFERENCE / "compose.mjs"),
+        str(REFERENCE / script),
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
