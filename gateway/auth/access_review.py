@@ -90,6 +90,8 @@ class AccessReviewer:
         if self._api is None:
             self._api = await self._connect()
         body = k8s.V1SubjectAccessReview(
+            api_version="authorization.k8s.io/v1",
+            kind="SubjectAccessReview",
             spec=k8s.V1SubjectAccessReviewSpec(
                 user=key.user,
                 groups=list(key.groups) or None,
@@ -99,7 +101,7 @@ class AccessReviewer:
                     group=key.check.group,
                     resource=key.check.resource,
                 ),
-            )
+            ),
         )
         self.reviews_sent += 1
         try:

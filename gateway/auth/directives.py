@@ -27,9 +27,12 @@ from graphql import (
     OperationType,
     SelectionNode,
     SelectionSetNode,
+    VariableNode,
+    Visitor,
     get_named_type,
     is_composite_type,
     value_from_ast_untyped,
+    visit,
 )
 from graphql.pyutils import Undefined
 
@@ -406,14 +409,15 @@ class DirectiveEnforcer:
         operation = dataclasses.replace(
             operation, selection_set=SelectionSetNode(selections=selections)
         )
-        definitions: list[Any] = [operation]
+        used: list[FragmentDefinitionNode] = []
         for name in _used_fragments(operation, fragments, walk.rewritten):
             definition = walk.rewritten.get(name, fragments[name])
             if definition is not None:
-                definitions.append(definition)
+                used.append(definition)
+        operation = _without_unused_variables(operation, used)
         errors = tuple(dict.fromkeys(AuthorizationError(p, c, m) for p, c, m in outcome.errors))
         return AuthorizationResult(
-            DocumentNode(definitions=tuple(definitions)),
+            DocumentNode(definitions=(operation, *used)),
             errors,
             tuple(dict.fromkeys(placeholders)),
         )
@@ -526,6 +530,26 @@ def _used_fragments(
             elif isinstance(selection, FieldNode | InlineFragmentNode) and selection.selection_set:
                 pending.append(selection.selection_set)
     return used
+
+
+def _without_unused_variables(
+    operation: OperationDefinitionNode, fragments: list[FragmentDefinitionNode]
+) -> OperationDefinitionNode:
+    """Drops variable definitions only removed fields used, so the document stays valid."""
+    if not operation.variable_definitions:
+        return operation
+    names: set[str] = set()
+
+    class Collect(Visitor):
+        def enter_variable(self, node: VariableNode, *_: Any) -> None:
+            names.add(node.name.value)
+
+    for root in (operation.selection_set, *(f.selection_set for f in fragments)):
+        visit(root, Collect())
+    for definition in operation.directives or ():
+        visit(definition, Collect())
+    kept = tuple(v for v in operation.variable_definitions if v.variable.name.value in names)
+    return dataclasses.replace(operation, variable_definitions=kept)
 
 
 def _arguments(

@@ -110,8 +110,11 @@ class StandaloneIdentityProvider:
     ) -> Caller:
         roles = user.roles
         if token is not None and token.roles is not None:
-            # A token may carry fewer roles than its user, never more.
-            roles = tuple(r for r in token.roles if r in user.roles) if user.roles else token.roles
+            roles = token.roles
+            if user.roles:
+                # A token may carry less power than its user, never more.
+                allowed = self.role_map.scopes_for(user.roles)
+                roles = tuple(r for r in roles if self.role_map.scopes_for([r]) <= allowed)
         return Caller(
             user=user.name,
             tenant=select_tenant(user.tenants, headers, self.default_tenant),

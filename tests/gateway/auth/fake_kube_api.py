@@ -34,7 +34,9 @@ class FakeKubeApi:
         assert self.server is not None
         return str(self.server.make_url("")).rstrip("/")
 
-    def grant(self, subject: str, namespace: str, verb: str, resource: str, group: str = "") -> None:
+    def grant(
+        self, subject: str, namespace: str, verb: str, resource: str, group: str = ""
+    ) -> None:
         self.grants.append(Grant(subject, namespace, verb, resource, group))
 
     async def start(self) -> None:

@@ -59,8 +59,18 @@ union SearchResult = Model | Secret
 
 ANONYMOUS = Caller(user="", roles=(), scopes=frozenset())
 VIEWER = Caller(user="vic", tenant="acme", roles=("viewer",), scopes=frozenset({"registry:read"}))
-WRITER = Caller(user="wes", tenant="acme", roles=("contributor",), scopes=frozenset({"registry:read", "registry:write"}))
-ADMIN = Caller(user="ada", tenant="acme", roles=("admin",), scopes=frozenset({"admin", "registry:read", "registry:write"}))
+WRITER = Caller(
+    user="wes",
+    tenant="acme",
+    roles=("contributor",),
+    scopes=frozenset({"registry:read", "registry:write"}),
+)
+ADMIN = Caller(
+    user="ada",
+    tenant="acme",
+    roles=("admin",),
+    scopes=frozenset({"admin", "registry:read", "registry:write"}),
+)
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +78,13 @@ def schema() -> GraphQLSchema:
     return build_schema(SDL)
 
 
-def authorize(schema: GraphQLSchema, query: str, caller: Caller, variables: dict[str, object] | None = None, name: str | None = None):  # type: ignore[no-untyped-def]
+def authorize(
+    schema: GraphQLSchema,
+    query: str,
+    caller: Caller,
+    variables: dict[str, object] | None = None,
+    name: str | None = None,
+):  # type: ignore[no-untyped-def]
     document = parse(query)
     assert validate(schema, document) == []
     result = authorize_operation(schema, document, name, caller, variables)
@@ -117,7 +133,9 @@ def test_scopes_are_an_or_of_ands(schema: GraphQLSchema) -> None:
 
 
 def test_nested_denials_are_reported_at_their_alias_paths(schema: GraphQLSchema) -> None:
-    result = authorize(schema, "{ models { id who: owner owner versions { n: notes id } } }", ANONYMOUS)
+    result = authorize(
+        schema, "{ models { id who: owner owner versions { n: notes id } } }", ANONYMOUS
+    )
     assert errors_of(result) == {
         (("models", "who"), "UNAUTHENTICATED"),
         (("models", "owner"), "UNAUTHENTICATED"),
@@ -148,13 +166,15 @@ def test_an_emptied_selection_set_keeps_typename_and_says_where(schema: GraphQLS
 
 
 def test_an_operation_that_loses_every_root_field_selects_typename(schema: GraphQLSchema) -> None:
-    result = authorize(schema, "mutation { registerModel(name: \"m\") { id } }", VIEWER)
+    result = authorize(schema, 'mutation { registerModel(name: "m") { id } }', VIEWER)
     assert errors_of(result) == {(("registerModel",), "FORBIDDEN")}
     assert "__typename" in printed(result)
     assert result.placeholders == ((),)
 
 
-def test_named_fragments_are_rewritten_and_errors_reported_at_each_use(schema: GraphQLSchema) -> None:
+def test_named_fragments_are_rewritten_and_errors_reported_at_each_use(
+    schema: GraphQLSchema,
+) -> None:
     query = """
       query Q { a: model(id: 1) { ...M } b: model(id: 2) { ...M } }
       fragment M on Model { name owner }
@@ -182,7 +202,9 @@ def test_inline_fragments_on_a_denied_type_are_removed(schema: GraphQLSchema) ->
     assert authorize(schema, query, ADMIN).errors == ()
 
 
-def test_interface_fields_carry_the_requirements_of_every_implementation(schema: GraphQLSchema) -> None:
+def test_interface_fields_carry_the_requirements_of_every_implementation(
+    schema: GraphQLSchema,
+) -> None:
     result = authorize(schema, "{ node(id: 1) { id ... on Version { notes } } }", ANONYMOUS)
     assert errors_of(result) == {(("node", "notes"), "UNAUTHENTICATED")}
     assert "id" in printed(result)
@@ -191,7 +213,9 @@ def test_interface_fields_carry_the_requirements_of_every_implementation(schema:
 def test_policies_see_the_caller_and_the_arguments(schema: GraphQLSchema) -> None:
     query = "query ($t: String!) { byTenant(tenant: $t) { id } }"
     assert authorize(schema, query, VIEWER, {"t": "acme"}).errors == ()
-    assert errors_of(authorize(schema, query, VIEWER, {"t": "globex"})) == {(("byTenant",), "FORBIDDEN")}
+    assert errors_of(authorize(schema, query, VIEWER, {"t": "globex"})) == {
+        (("byTenant",), "FORBIDDEN")
+    }
 
 
 def test_policy_alternatives_are_or_of_ands(schema: GraphQLSchema) -> None:

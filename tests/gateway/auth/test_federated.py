@@ -64,7 +64,9 @@ async def test_the_jwks_is_found_through_discovery_and_fetched_once(
     assert provider.jwks.jwks_url == issuer.url + "/jwks.json"
 
 
-async def test_an_expired_token_is_refused(issuer: LocalIssuer, provider: FederatedIdentityProvider) -> None:
+async def test_an_expired_token_is_refused(
+    issuer: LocalIssuer, provider: FederatedIdentityProvider
+) -> None:
     token = issuer.token(lifetime=-60)
     with pytest.raises(Unauthenticated, match="expired"):
         await provider.identify(bearer(token))
@@ -77,7 +79,9 @@ async def test_clock_skew_within_the_leeway_is_tolerated(
     assert caller.user == "alice"
 
 
-async def test_a_token_not_yet_valid_is_refused(issuer: LocalIssuer, provider: FederatedIdentityProvider) -> None:
+async def test_a_token_not_yet_valid_is_refused(
+    issuer: LocalIssuer, provider: FederatedIdentityProvider
+) -> None:
     token = issuer.token({"nbf": int(time.time()) + 120})
     with pytest.raises(Unauthenticated, match="not valid yet"):
         await provider.identify(bearer(token))
@@ -110,7 +114,9 @@ async def test_an_unknown_kid_refetches_the_jwks_but_at_most_once_per_interval(
 
 
 async def test_a_rotated_key_is_picked_up_by_refetching_the_jwks(issuer: LocalIssuer) -> None:
-    config = OidcConfig(issuer=issuer.url, audience=(LocalIssuer.audience,), jwks_min_refresh_seconds=0)
+    config = OidcConfig(
+        issuer=issuer.url, audience=(LocalIssuer.audience,), jwks_min_refresh_seconds=0
+    )
     provider = FederatedIdentityProvider(config, RoleMap.default(), "default")
     try:
         await provider.identify(bearer(issuer.token()))
@@ -122,7 +128,9 @@ async def test_a_rotated_key_is_picked_up_by_refetching_the_jwks(issuer: LocalIs
         await provider.close()
 
 
-async def test_alg_none_is_refused(issuer: LocalIssuer, provider: FederatedIdentityProvider) -> None:
+async def test_alg_none_is_refused(
+    issuer: LocalIssuer, provider: FederatedIdentityProvider
+) -> None:
     claims = jwt.decode(issuer.token(), options={"verify_signature": False})
     unsigned = jwt.encode(claims, key=None, algorithm="none", headers={"kid": "key-1"})
     with pytest.raises(Unauthenticated, match="'none'"):
@@ -140,7 +148,9 @@ async def test_an_hmac_token_signed_with_the_public_key_is_refused(
         await provider.identify(bearer(forged))
 
 
-async def test_a_tampered_token_is_refused(issuer: LocalIssuer, provider: FederatedIdentityProvider) -> None:
+async def test_a_tampered_token_is_refused(
+    issuer: LocalIssuer, provider: FederatedIdentityProvider
+) -> None:
     header, payload, signature = issuer.token({"realm_access": {"roles": ["viewer"]}}).split(".")
     claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     claims["realm_access"]["roles"] = ["admin"]
@@ -149,7 +159,9 @@ async def test_a_tampered_token_is_refused(issuer: LocalIssuer, provider: Federa
         await provider.identify(bearer(f"{header}.{forged_payload}.{signature}"))
 
 
-async def test_garbage_and_missing_tokens_are_unauthenticated(provider: FederatedIdentityProvider) -> None:
+async def test_garbage_and_missing_tokens_are_unauthenticated(
+    provider: FederatedIdentityProvider,
+) -> None:
     with pytest.raises(Unauthenticated, match="well-formed"):
         await provider.identify(bearer("not-a-jwt"))
     with pytest.raises(Unauthenticated, match="needs an access token"):
@@ -162,7 +174,9 @@ async def test_a_tenant_header_narrows_to_one_of_the_tokens_tenants(
     issuer: LocalIssuer, provider: FederatedIdentityProvider
 ) -> None:
     token = issuer.token({"tenants": ["acme", "globex"], "project": ["p1", "p2"]})
-    caller = await provider.identify(bearer(token, **{"X-Tenant-Id": "globex", "X-Project-Id": "p2"}))
+    caller = await provider.identify(
+        bearer(token, **{"X-Tenant-Id": "globex", "X-Project-Id": "p2"})
+    )
     assert (caller.tenant, caller.project) == ("globex", "p2")
     default = await provider.identify(bearer(token))
     assert (default.tenant, default.project) == ("acme", "p1")

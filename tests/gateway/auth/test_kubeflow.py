@@ -114,11 +114,15 @@ async def test_decisions_are_cached_for_the_ttl(
     kube_api.grant("alice", "team-a", "get", "inferenceservices", KSERVE)
     caller = Caller(user="alice", tenant="team-a", roles=("viewer",))
     for _ in range(3):
-        assert await provider.authorize_namespace(caller, "team-a", "get", "inferenceservices.serving.kserve.io")
+        assert await provider.authorize_namespace(
+            caller, "team-a", "get", "inferenceservices.serving.kserve.io"
+        )
     assert len(kube_api.reviews) == 1
     kube_api.grants.clear()
     clock.now += 11
-    assert not await provider.authorize_namespace(caller, "team-a", "get", "inferenceservices.serving.kserve.io")
+    assert not await provider.authorize_namespace(
+        caller, "team-a", "get", "inferenceservices.serving.kserve.io"
+    )
     assert len(kube_api.reviews) == 2
 
 
@@ -127,9 +131,15 @@ async def test_authorize_namespace_checks_the_verb_and_resource(
 ) -> None:
     kube_api.grant("alice", "team-a", "get", "inferenceservices", KSERVE)
     caller = Caller(user="alice", tenant="team-a")
-    assert await provider.authorize_namespace(caller, "team-a", "get", "inferenceservices.serving.kserve.io")
-    assert not await provider.authorize_namespace(caller, "team-a", "delete", "inferenceservices.serving.kserve.io")
-    assert not await provider.authorize_namespace(caller, "team-b", "get", "inferenceservices.serving.kserve.io")
+    assert await provider.authorize_namespace(
+        caller, "team-a", "get", "inferenceservices.serving.kserve.io"
+    )
+    assert not await provider.authorize_namespace(
+        caller, "team-a", "delete", "inferenceservices.serving.kserve.io"
+    )
+    assert not await provider.authorize_namespace(
+        caller, "team-b", "get", "inferenceservices.serving.kserve.io"
+    )
     assert not await provider.authorize_namespace(caller, "team-a", "get", "services")
     assert not await provider.authorize_namespace(Caller(user=""), "team-a", "get", "services")
 

@@ -92,7 +92,9 @@ def test_federated_reads_the_oidc_section_of_the_file(monkeypatch: pytest.Monkey
     assert provider.config.claims.tenant == "org.id"
 
 
-def test_federated_without_an_issuer_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_federated_without_an_issuer_is_a_configuration_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.delenv("MODELPLANE_OIDC_ISSUER", raising=False)
     with pytest.raises(ValueError, match="MODELPLANE_OIDC_ISSUER"):
         build_identity_provider("federated", config={})

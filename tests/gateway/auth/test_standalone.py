@@ -18,7 +18,9 @@ OLD = "mpt_old-secret"
 
 
 def build(config: dict[str, object]) -> StandaloneIdentityProvider:
-    return StandaloneIdentityProvider(StandaloneConfig.from_mapping(config), RoleMap.default(), "default")
+    return StandaloneIdentityProvider(
+        StandaloneConfig.from_mapping(config), RoleMap.default(), "default"
+    )
 
 
 @pytest.fixture
@@ -26,15 +28,36 @@ def provider() -> StandaloneIdentityProvider:
     return build(
         {
             "users": [
-                {"name": "alice", "roles": ["admin"], "tenants": ["acme", "globex"], "groups": ["ml"]},
-                {"name": "bob", "roles": ["viewer", "contributor"], "tokens": [hash_token("mpt_bob")]},
+                {
+                    "name": "alice",
+                    "roles": ["admin"],
+                    "tenants": ["acme", "globex"],
+                    "groups": ["ml"],
+                },
+                {
+                    "name": "bob",
+                    "roles": ["viewer", "contributor"],
+                    "tokens": [hash_token("mpt_bob")],
+                },
             ],
             "tokens": [
                 {"user": "alice", "hash": hash_token(ALICE), "name": "laptop"},
-                {"user": "alice", "hash": hash_token(CI, algorithm="sha256"), "roles": ["viewer", "wizard"]},
-                {"user": "ci-bot", "hash": hash_token("mpt_bot", algorithm="sha256"), "roles": ["deployer"]},
+                {
+                    "user": "alice",
+                    "hash": hash_token(CI, algorithm="sha256"),
+                    "roles": ["viewer", "wizard"],
+                },
+                {
+                    "user": "ci-bot",
+                    "hash": hash_token("mpt_bot", algorithm="sha256"),
+                    "roles": ["deployer"],
+                },
                 {"user": "bob", "hash": hash_token(OLD), "expires": time.time() - 10},
-                {"user": "bob", "hash": hash_token("mpt_bob_admin"), "roles": ["admin", "contributor"]},
+                {
+                    "user": "bob",
+                    "hash": hash_token("mpt_bob_admin"),
+                    "roles": ["admin", "contributor"],
+                },
             ],
         }
     )
@@ -50,6 +73,7 @@ def test_without_configuration_everyone_is_the_local_admin_and_the_log_says_so(
     with caplog.at_level(logging.WARNING, logger="modelplane.gateway.auth"):
         provider = build({})
     assert "local admin" in caplog.text
+    assert provider.config.is_empty
 
 
 async def test_the_local_admin_has_every_scope() -> None:
@@ -126,4 +150,6 @@ def test_plain_tokens_in_the_config_are_refused() -> None:
 
 def test_a_token_for_an_unknown_user_needs_roles() -> None:
     with pytest.raises(ValueError, match="known user"):
-        StandaloneConfig.from_mapping({"tokens": [{"user": "ghost", "hash": hash_token("x", algorithm="sha256")}]})
+        StandaloneConfig.from_mapping(
+            {"tokens": [{"user": "ghost", "hash": hash_token("x", algorithm="sha256")}]}
+        )

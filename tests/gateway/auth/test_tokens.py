@@ -22,7 +22,9 @@ def test_scrypt_hashes_are_salted() -> None:
     assert hash_token("same") != hash_token("same")
 
 
-@pytest.mark.parametrize("stored", ["", "plain-token", "md5:abc", "scrypt:1:2", "scrypt:x:8:1:aa:bb"])
+@pytest.mark.parametrize(
+    "stored", ["", "plain-token", "md5:abc", "scrypt:1:2", "scrypt:x:8:1:aa:bb"]
+)
 def test_malformed_hashes_never_match(stored: str) -> None:
     assert not verify_token("plain-token", stored)
 

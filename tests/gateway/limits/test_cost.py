@@ -82,7 +82,9 @@ def test_slicing_arguments_can_be_variables(schema: GraphQLSchema) -> None:
 
 
 def test_the_default_list_size_is_configurable(schema: GraphQLSchema) -> None:
-    assert estimate_cost(schema, parse("{ recent { id } }"), model=CostModel(default_list_size=2)) == 2
+    assert (
+        estimate_cost(schema, parse("{ recent { id } }"), model=CostModel(default_list_size=2)) == 2
+    )
 
 
 def test_the_cost_limit_rejects_expensive_operations(schema: GraphQLSchema) -> None:

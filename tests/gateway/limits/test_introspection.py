@@ -18,7 +18,10 @@ ADMIN = Caller(user="a", scopes=frozenset({"admin", "introspection"}))
     [
         ("{ __schema { types { name } } }", True),
         ('{ __type(name: "Model") { name } }', True),
-        ("{ models { ...F } } fragment F on Model { __typename owner { ...G } } fragment G on User { __type(name: \"x\") { name } }", True),
+        (
+            '{ models { ...F } } fragment F on Model { __typename owner { ...G } } fragment G on User { __type(name: "x") { name } }',
+            True,
+        ),
         ("{ __typename models { __typename } }", False),
         ("{ models { id } }", False),
     ],

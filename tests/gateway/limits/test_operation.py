@@ -27,13 +27,19 @@ def test_defaults_are_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MODELPLANE_INTROSPECTION", raising=False)
     settings = LimitSettings.from_env()
     assert (settings.max_depth, settings.max_aliases, settings.max_root_fields) == (15, 30, 20)
-    assert (settings.max_tokens, settings.max_cost, settings.max_body_bytes) == (10_000, 5000, 1 << 20)
+    assert (settings.max_tokens, settings.max_cost, settings.max_body_bytes) == (
+        10_000,
+        5000,
+        1 << 20,
+    )
     assert (settings.rate_limit_rps, settings.rate_limit_burst) == (100, 200)
     assert settings.csrf_prevention and not settings.introspection
     assert settings.operation_timeout_seconds == 30
 
 
-def test_standalone_allows_introspection_by_default_and_env_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_standalone_allows_introspection_by_default_and_env_overrides(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("MODELPLANE_MODE", "standalone")
     monkeypatch.delenv("MODELPLANE_INTROSPECTION", raising=False)
     assert LimitSettings.from_env().introspection
@@ -46,7 +52,9 @@ def test_standalone_allows_introspection_by_default_and_env_overrides(monkeypatc
 def test_a_normal_operation_passes_and_its_cost_is_returned() -> None:
     # Without @listSize, a list counts as the default size whatever `first` says.
     document = parse("{ models(first: 5) { id parent { id } } }")
-    assert check_operation_limits(SCHEMA, document, None, None, VIEWER, LimitSettings()) == 10 * (1 + 1)
+    assert check_operation_limits(SCHEMA, document, None, None, VIEWER, LimitSettings()) == 10 * (
+        1 + 1
+    )
 
 
 @pytest.mark.parametrize(

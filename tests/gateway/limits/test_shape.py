@@ -58,7 +58,9 @@ def test_aliases_are_counted_through_fragments_once_per_use() -> None:
 
 
 def test_root_fields_include_fragments_at_the_root_but_not_typename() -> None:
-    document = parse("query Q { a b __typename ...R ... { c } } fragment R on Query { d e { f g } }")
+    document = parse(
+        "query Q { a b __typename ...R ... { c } } fragment R on Query { d e { f g } }"
+    )
     assert count_root_fields(document, "Q") == 5
     with pytest.raises(OperationLimitExceeded, match="rootFields"):
         check_root_fields(document, "Q", 4)
@@ -83,7 +85,9 @@ def test_fragment_cycles_do_not_hang() -> None:
 def test_fragments_spread_into_fragments_are_measured_in_linear_time() -> None:
     # 40 levels of two spreads each would be 2^40 fields if expanded naively.
     levels = 40
-    fragments = [f"fragment F{i} on T {{ x: a ...F{i + 1} y: b {{ ...F{i + 1} }} }}" for i in range(levels)]
+    fragments = [
+        f"fragment F{i} on T {{ x: a ...F{i + 1} y: b {{ ...F{i + 1} }} }}" for i in range(levels)
+    ]
     fragments.append(f"fragment F{levels} on T {{ leaf }}")
     document = parse("{ root { ...F0 } } " + " ".join(fragments))
     started = time.perf_counter()

@@ -47,7 +47,9 @@ def test_both_manifest_formats_are_read(store: TrustedDocuments) -> None:
         {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": DIGEST}}},
     ],
 )
-def test_documents_are_found_by_id_or_hash(store: TrustedDocuments, body: dict[str, object]) -> None:
+def test_documents_are_found_by_id_or_hash(
+    store: TrustedDocuments, body: dict[str, object]
+) -> None:
     assert requested_document_id(body) is not None
     assert resolve_document(body, store, require_trusted=True) == MODELS
 
