@@ -44,6 +44,7 @@ from gateway.auth.requirements import (
     Requirement,
     RequirementKind,
     Requirements,
+    directive_kinds,
     field_requirements,
     type_requirements,
 )
@@ -179,7 +180,9 @@ class _Walk:
                 return node
             condition = found
         if condition is not parent:
-            denial = self.judge(type_requirements(condition), condition.name, None, None)
+            denial = self.judge(
+                type_requirements(condition, self.enforcer.kinds), condition.name, None, None
+            )
             if denial is not None:
                 outcome.changed = True
                 outcome.errors.append(((), *denial))
@@ -219,7 +222,9 @@ class _Walk:
             return None
         self._visiting.add(name)
         try:
-            denial = self.judge(type_requirements(condition), condition.name, None, None)
+            denial = self.judge(
+                type_requirements(condition, self.enforcer.kinds), condition.name, None, None
+            )
             if denial is not None:
                 outcome = _Outcome((), changed=True, errors=[((), *denial)])
             else:
@@ -266,8 +271,12 @@ class DirectiveEnforcer:
         *,
         reject_whole_operation: bool = False,
         cache_size: int = 4096,
+        directive_names: Mapping[str, str] | None = None,
     ) -> None:
+        """`directive_names` maps "authenticated", "requiresScopes" and "policy" to the names
+        the schema uses when the supergraph renamed them with `@link(as:)`."""
         self.schema = schema
+        self.kinds = directive_kinds(directive_names)
         self.policies = policies if policies is not None else PolicyRegistry.with_defaults()
         self.reject_whole_operation = reject_whole_operation
         self.cache_size = cache_size
@@ -281,7 +290,7 @@ class DirectiveEnforcer:
         key = (parent.name, name)
         found = self._requirements.get(key)
         if found is None:
-            found = field_requirements(self.schema, parent, name, definition)
+            found = field_requirements(self.schema, parent, name, definition, self.kinds)
             self._requirements[key] = found
         return found
 

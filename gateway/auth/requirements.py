@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -18,7 +18,7 @@ from graphql import (
 from graphql.language import Node
 
 # The names composition may give these directives: plain when imported by @link, else prefixed.
-_KINDS = {
+DEFAULT_DIRECTIVE_KINDS: Mapping[str, str] = {
     "authenticated": "authenticated",
     "federation__authenticated": "authenticated",
     "requiresScopes": "scopes",
@@ -26,6 +26,17 @@ _KINDS = {
     "policy": "policy",
     "federation__policy": "policy",
 }
+_SPEC_KINDS = {"authenticated": "authenticated", "requiresScopes": "scopes", "policy": "policy"}
+
+
+def directive_kinds(renamed: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Directive name → kind, adding the names a supergraph's `@link(as:)` gave the specs
+    (`renamed` maps "authenticated"/"requiresScopes"/"policy" to the schema's names)."""
+    kinds = dict(DEFAULT_DIRECTIVE_KINDS)
+    for spec, name in (renamed or {}).items():
+        if spec in _SPEC_KINDS:
+            kinds[name] = _SPEC_KINDS[spec]
+    return kinds
 
 
 class RequirementKind(Enum):
@@ -46,12 +57,14 @@ class Requirement:
 Requirements = tuple[Requirement, ...]
 
 
-def read_requirements(nodes: Iterable[Node | None], source: str) -> Requirements:
+def read_requirements(
+    nodes: Iterable[Node | None], source: str, kinds: Mapping[str, str] = DEFAULT_DIRECTIVE_KINDS
+) -> Requirements:
     """The requirements that directives on these AST nodes (a definition and its extensions) make."""
     found: list[Requirement] = []
     for node in nodes:
         for directive in getattr(node, "directives", None) or ():
-            kind = _KINDS.get(directive.name.value)
+            kind = kinds.get(directive.name.value)
             if kind is None:
                 continue
             if kind == "authenticated":
@@ -64,28 +77,34 @@ def read_requirements(nodes: Iterable[Node | None], source: str) -> Requirements
     return tuple(found)
 
 
-def type_requirements(named_type: GraphQLNamedType) -> Requirements:
+def type_requirements(
+    named_type: GraphQLNamedType, kinds: Mapping[str, str] = DEFAULT_DIRECTIVE_KINDS
+) -> Requirements:
     nodes = (named_type.ast_node, *(named_type.extension_ast_nodes or ()))
-    return read_requirements(nodes, named_type.name)
+    return read_requirements(nodes, named_type.name, kinds)
 
 
 def field_requirements(
-    schema: GraphQLSchema, parent: GraphQLNamedType, name: str, field: GraphQLField
+    schema: GraphQLSchema,
+    parent: GraphQLNamedType,
+    name: str,
+    field: GraphQLField,
+    kinds: Mapping[str, str] = DEFAULT_DIRECTIVE_KINDS,
 ) -> Requirements:
     """Requirements for selecting `parent.name`: the field's own, its return type's, and on an
     interface those of every implementation (any of them might answer)."""
     from graphql import get_named_type
 
     coordinate = f"{parent.name}.{name}"
-    found = list(read_requirements((field.ast_node,), coordinate))
-    found.extend(type_requirements(get_named_type(field.type)))
+    found = list(read_requirements((field.ast_node,), coordinate, kinds))
+    found.extend(type_requirements(get_named_type(field.type), kinds))
     if is_abstract_type(parent):
         for possible in schema.get_possible_types(parent):
-            found.extend(type_requirements(possible))
+            found.extend(type_requirements(possible, kinds))
             implementation = possible.fields.get(name)
             if implementation is not None:
                 found.extend(
-                    read_requirements((implementation.ast_node,), f"{possible.name}.{name}")
+                    read_requirements((implementation.ast_node,), f"{possible.name}.{name}", kinds)
                 )
     return _unique(found)
 

@@ -36,9 +36,6 @@ from graphql.language import Node
 from gateway.limits.document import fragments_of, select_operation
 from gateway.limits.shape import enforce_maximum
 
-_COST = frozenset({"cost", "federation__cost"})
-_LIST_SIZE = frozenset({"listSize", "federation__listSize"})
-
 SizedFields = frozenset[tuple[str, int]]
 
 
@@ -48,6 +45,9 @@ class CostModel:
     mutation_cost: int = 10
     object_cost: int = 1
     leaf_cost: int = 0
+    # the schema's names for the directives, when a supergraph renamed them with @link(as:)
+    cost_directives: frozenset[str] = frozenset({"cost", "federation__cost"})
+    list_size_directives: frozenset[str] = frozenset({"listSize", "federation__listSize"})
 
 
 def estimate_cost(
@@ -137,12 +137,12 @@ class _Estimator:
             return 0  # meta fields, and unknown fields that validation reports
         named = get_named_type(definition.type)
         composite = is_composite_type(named)
-        weight = _cost_weight((definition.ast_node,))
+        weight = self._weight((definition.ast_node,))
         if weight is None:
-            weight = _cost_weight((named.ast_node, *(named.extension_ast_nodes or ())))
+            weight = self._weight((named.ast_node, *(named.extension_ast_nodes or ())))
         if weight is None:
             weight = self.model.object_cost if composite else self.model.leaf_cost
-        list_size = _read_directive(definition.ast_node, _LIST_SIZE)
+        list_size = _read_directive(definition.ast_node, self.model.list_size_directives)
         size = self._list_size(node, list_size)
         multiplier = size if is_list_type(get_nullable_type(definition.type)) else 1
         child_sized: SizedFields = frozenset()
@@ -185,13 +185,16 @@ class _Estimator:
         for argument in node.arguments or ():
             declared = definition.args.get(argument.name.value)
             if declared is not None:
-                total += _cost_weight((declared.ast_node,)) or 0
+                total += self._weight((declared.ast_node,)) or 0
         return total
 
+    def _weight(self, nodes: Sequence[Node | None]) -> int | None:
+        return _cost_weight(nodes, self.model.cost_directives)
 
-def _cost_weight(nodes: Sequence[Node | None]) -> int | None:
+
+def _cost_weight(nodes: Sequence[Node | None], names: frozenset[str]) -> int | None:
     for node in nodes:
-        found = _read_directive(node, _COST)
+        found = _read_directive(node, names)
         if found is not None:
             weight = found.get("weight")
             if isinstance(weight, int):

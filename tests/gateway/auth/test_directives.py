@@ -304,3 +304,20 @@ def test_cached_results_are_reused(schema: GraphQLSchema) -> None:
     document = parse("{ models { id owner } }")
     first = enforcer.authorize(document, None, VIEWER, document_key="d")
     assert enforcer.authorize(document, None, VIEWER, document_key="d") is first
+
+
+def test_directives_renamed_by_the_supergraph_are_recognised() -> None:
+    schema = build_schema(
+        """
+        directive @auth__authenticated on FIELD_DEFINITION
+        directive @scopes(scopes: [[String!]!]!) on FIELD_DEFINITION
+        type Query { me: String @auth__authenticated, audit: String @scopes(scopes: [["admin"]]) }
+        """
+    )
+    enforcer = DirectiveEnforcer(
+        schema, directive_names={"authenticated": "auth__authenticated", "requiresScopes": "scopes"}
+    )
+    result = enforcer.authorize(parse("{ me audit }"), None, ANONYMOUS)
+    assert errors_of(result) == {(("me",), "UNAUTHENTICATED"), (("audit",), "UNAUTHENTICATED")}
+    plain = DirectiveEnforcer(schema).authorize(parse("{ me audit }"), None, ANONYMOUS)
+    assert plain.errors == ()

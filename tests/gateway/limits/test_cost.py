@@ -97,3 +97,18 @@ def test_the_cost_limit_rejects_expensive_operations(schema: GraphQLSchema) -> N
 
 def test_a_cheap_operation_passes_and_reports_its_cost(schema: GraphQLSchema) -> None:
     assert check_cost(schema, parse("{ models(first: 10) { id } }"), None, None, 5000) == 10
+
+
+def test_cost_directives_renamed_by_the_supergraph_are_recognised() -> None:
+    schema = build_schema(
+        """
+        directive @price(weight: Int!) on FIELD_DEFINITION
+        directive @size(assumedSize: Int) on FIELD_DEFINITION
+        type Query { heavy: Int @price(weight: 7) many: [Int!]! @size(assumedSize: 3) @price(weight: 2) }
+        """
+    )
+    model = CostModel(
+        cost_directives=frozenset({"price"}), list_size_directives=frozenset({"size"})
+    )
+    assert estimate_cost(schema, parse("{ heavy many }"), model=model) == 7 + 3 * 2
+    assert estimate_cost(schema, parse("{ heavy many }")) == 0
