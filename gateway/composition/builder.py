@@ -98,7 +98,7 @@ class SupergraphBuilder:
             self.used_specs.add("cost")
             directives.append(directive("cost", [("weight", integer(applied.cost))]))
         if applied.list_size is not None:
-            self.used_specs.add("cost")
+            self.used_specs.update(("cost", "listSize"))
             directives.append(
                 directive(
                     "listSize",

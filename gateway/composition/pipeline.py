@@ -67,7 +67,7 @@ def print_supergraph(state: CompositionState) -> str:
     carried = [spec for spec in CARRIED_SPECS if spec[0] in builder.used_specs]
     composed_links = _composed_links(state)
     parts = [
-        _schema_definition(state, version, carried, composed_links),
+        _schema_definition(state, version, carried, composed_links, builder.used_specs),
         join_definitions(version),
         LINK_DEFINITIONS,
         *(definitions for _, _, _, definitions in carried),
@@ -83,13 +83,16 @@ def _schema_definition(
     version: str,
     carried: list[tuple[str, str, str | None, str]],
     composed_links: list[LinkedSpec],
+    used_specs: set[str],
 ) -> str:
     links = [
         f'@link(url: "{LINK_URL}")',
         f'@link(url: "https://specs.apollo.dev/join/{version}", for: EXECUTION)',
     ]
-    for _, url, purpose, _ in carried:
-        links.append(f'@link(url: "{url}"' + (f", for: {purpose})" if purpose else ")"))
+    for name, url, purpose, _ in carried:
+        # @listSize is not the cost spec's namesake: it needs importing to keep its short name.
+        imports = ', import: ["@listSize"]' if name == "cost" and "listSize" in used_specs else ""
+        links.append(f'@link(url: "{url}"{imports}' + (f", for: {purpose})" if purpose else ")"))
     for link in composed_links:
         imports = ", ".join(f'"{name}"' for name in link.imports)
         links.append(f'@link(url: "{link.url}", import: [{imports}])')

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from graphql.language import (
-    ConstDirectiveNode,
     DirectiveDefinitionNode,
+    DirectiveNode,
     EnumTypeDefinitionNode,
     InputObjectTypeDefinitionNode,
     InputValueDefinitionNode,
@@ -27,7 +27,7 @@ def directive_set(directives: Any) -> frozenset[tuple[str, frozenset[tuple[str, 
     return frozenset(
         (d.name.value, frozenset((a.name.value, print_ast(a.value)) for a in d.arguments or ()))
         for d in directives or ()
-        if isinstance(d, ConstDirectiveNode)
+        if isinstance(d, DirectiveNode)
     )
 
 

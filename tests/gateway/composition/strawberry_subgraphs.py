@@ -37,7 +37,7 @@ class ReviewedProduct:
     id: strawberry.ID
     price: int = strawberry.federation.field(external=True)
 
-    @strawberry.federation.field(requires=["price"])
+    @strawberry.federation.field(requires=["price"])  # type: ignore[untyped-decorator]
     def expensive(self) -> bool:
         return self.price > 100
 

@@ -89,7 +89,7 @@ def test_cost_and_list_size() -> None:
         }
         """,
     )
-    assert '@link(url: "https://specs.apollo.dev/cost/v0.1")' in supergraph
+    assert '@link(url: "https://specs.apollo.dev/cost/v0.1", import: ["@listSize"])' in supergraph
     assert (
         '  items(first: Int): [Int] @cost(weight: 5) @listSize(slicingArguments: ["first"])'
         in supergraph

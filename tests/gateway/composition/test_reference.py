@@ -176,6 +176,13 @@ CASES: dict[str, dict[str, str]] = {
         "reviews": federation_1.REVIEWS,
         "accounts": federation_1.ACCOUNTS,
     },
+    "cost": {
+        "a": """
+        extend schema
+          @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@cost", "@listSize"])
+        type Query { items(first: Int): [Int] @listSize(slicingArguments: ["first"]) @cost(weight: 5) }
+        """,
+    },
     "strawberry": {
         "products": service_sdl(products_schema),
         "reviews": reviews_schema.as_str(),
