@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gateway.limits.body import check_content_length, read_body
-from gateway.limits.cost import CostModel, check_cost, estimate_cost
+from gateway.limits.cost import CostCalculator, CostModel, check_cost, estimate_cost
 from gateway.limits.csrf import check_csrf, needs_preflight
 from gateway.limits.errors import (
     CsrfRejected,
@@ -16,7 +16,7 @@ from gateway.limits.errors import (
     TrustedDocumentRequired,
 )
 from gateway.limits.introspection import check_introspection, uses_introspection
-from gateway.limits.operation import check_operation_limits
+from gateway.limits.operation import OperationLimits, check_operation_limits
 from gateway.limits.rate_limit import (
     LocalRateLimiter,
     RateDecision,
@@ -45,12 +45,14 @@ from gateway.limits.trusted_documents import (
 )
 
 __all__ = [
+    "CostCalculator",
     "CostModel",
     "CsrfRejected",
     "IntrospectionDisabled",
     "LimitSettings",
     "LocalRateLimiter",
     "OperationLimitExceeded",
+    "OperationLimits",
     "OperationTimeout",
     "PayloadTooLarge",
     "PersistedQueryNotFound",

@@ -50,6 +50,87 @@ class CostModel:
     list_size_directives: frozenset[str] = frozenset({"listSize", "federation__listSize"})
 
 
+@dataclass(frozen=True, slots=True)
+class _FieldCost:
+    """What the schema says about one field's cost, read once per schema."""
+
+    named: GraphQLNamedType
+    composite: bool
+    weight: int
+    is_list: bool
+    list_size: Mapping[str, Any] | None
+    argument_weights: Mapping[str, int]
+
+
+class CostCalculator:
+    """Cost estimates against one schema; keep one per schema so directives are read once."""
+
+    def __init__(self, schema: GraphQLSchema, model: CostModel | None = None) -> None:
+        self.schema = schema
+        self.model = model or CostModel()
+        self._fields: dict[tuple[str, str], _FieldCost | None] = {}
+
+    def estimate(
+        self,
+        document: DocumentNode,
+        operation_name: str | None = None,
+        variables: Mapping[str, Any] | None = None,
+    ) -> int:
+        operation = select_operation(document, operation_name)
+        root = self.schema.get_root_type(operation.operation)
+        if root is None:
+            return 0
+        estimator = _Estimator(self, fragments_of(document), variables or {})
+        base = self.model.mutation_cost if operation.operation is OperationType.MUTATION else 0
+        return base + estimator.selection_set(operation.selection_set, root, frozenset())
+
+    def check(
+        self,
+        document: DocumentNode,
+        operation_name: str | None,
+        variables: Mapping[str, Any] | None,
+        maximum: int,
+    ) -> int:
+        """The estimated cost; raises OperationLimitExceeded above `maximum`."""
+        cost = self.estimate(document, operation_name, variables)
+        enforce_maximum("cost", cost, maximum)
+        return cost
+
+    def field_cost(self, parent: GraphQLNamedType, name: str) -> _FieldCost | None:
+        key = (parent.name, name)
+        if key not in self._fields:
+            self._fields[key] = self._read_field(parent, name)
+        return self._fields[key]
+
+    def _read_field(self, parent: GraphQLNamedType, name: str) -> _FieldCost | None:
+        fields = getattr(parent, "fields", None)
+        definition: GraphQLField | None = fields.get(name) if fields is not None else None
+        if definition is None:
+            return None  # meta fields, and unknown fields that validation reports
+        named = get_named_type(definition.type)
+        composite = is_composite_type(named)
+        names = self.model.cost_directives
+        weight = _cost_weight((definition.ast_node,), names)
+        if weight is None:
+            weight = _cost_weight((named.ast_node, *(named.extension_ast_nodes or ())), names)
+        if weight is None:
+            weight = self.model.object_cost if composite else self.model.leaf_cost
+        arguments = {
+            argument_name: found
+            for argument_name, argument in definition.args.items()
+            for found in [_cost_weight((argument.ast_node,), names)]
+            if found
+        }
+        return _FieldCost(
+            named=named,
+            composite=composite,
+            weight=weight,
+            is_list=is_list_type(get_nullable_type(definition.type)),
+            list_size=_read_directive(definition.ast_node, self.model.list_size_directives),
+            argument_weights=arguments,
+        )
+
+
 def estimate_cost(
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -57,13 +138,7 @@ def estimate_cost(
     variables: Mapping[str, Any] | None = None,
     model: CostModel | None = None,
 ) -> int:
-    operation = select_operation(document, operation_name)
-    root = schema.get_root_type(operation.operation)
-    if root is None:
-        return 0
-    estimator = _Estimator(schema, fragments_of(document), variables or {}, model or CostModel())
-    base = estimator.model.mutation_cost if operation.operation is OperationType.MUTATION else 0
-    return base + estimator.selection_set(operation.selection_set, root, frozenset())
+    return CostCalculator(schema, model).estimate(document, operation_name, variables)
 
 
 def check_cost(
@@ -75,23 +150,21 @@ def check_cost(
     model: CostModel | None = None,
 ) -> int:
     """The estimated cost; raises OperationLimitExceeded above `maximum`."""
-    cost = estimate_cost(schema, document, operation_name, variables, model)
-    enforce_maximum("cost", cost, maximum)
-    return cost
+    return CostCalculator(schema, model).check(document, operation_name, variables, maximum)
 
 
 class _Estimator:
     def __init__(
         self,
-        schema: GraphQLSchema,
+        calculator: CostCalculator,
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Mapping[str, Any],
-        model: CostModel,
     ) -> None:
-        self.schema = schema
+        self.calculator = calculator
+        self.schema = calculator.schema
+        self.model = calculator.model
         self.fragments = fragments
         self.variables = variables
-        self.model = model
         self._memo: dict[tuple[str, SizedFields], int] = {}
         self._visiting: set[str] = set()
 
@@ -131,30 +204,24 @@ class _Estimator:
 
     def field(self, node: FieldNode, parent: GraphQLNamedType, sized: SizedFields) -> int:
         name = node.name.value
-        fields = getattr(parent, "fields", None)
-        definition: GraphQLField | None = fields.get(name) if fields is not None else None
-        if definition is None:
-            return 0  # meta fields, and unknown fields that validation reports
-        named = get_named_type(definition.type)
-        composite = is_composite_type(named)
-        weight = self._weight((definition.ast_node,))
-        if weight is None:
-            weight = self._weight((named.ast_node, *(named.extension_ast_nodes or ())))
-        if weight is None:
-            weight = self.model.object_cost if composite else self.model.leaf_cost
-        list_size = _read_directive(definition.ast_node, self.model.list_size_directives)
-        size = self._list_size(node, list_size)
-        multiplier = size if is_list_type(get_nullable_type(definition.type)) else 1
+        facts = self.calculator.field_cost(parent, name)
+        if facts is None:
+            return 0
+        size = self._list_size(node, facts.list_size)
+        multiplier = size if facts.is_list else 1
         child_sized: SizedFields = frozenset()
-        if list_size is not None and list_size.get("sizedFields"):
-            child_sized = frozenset((str(f), size) for f in list_size["sizedFields"])
+        if facts.list_size is not None and facts.list_size.get("sizedFields"):
+            child_sized = frozenset((str(f), size) for f in facts.list_size["sizedFields"])
         sized_here = dict(sized).get(name)
         if sized_here is not None:
             multiplier = sized_here
         children = 0
-        if node.selection_set is not None and composite:
-            children = self.selection_set(node.selection_set, named, child_sized)
-        return self._arguments_cost(node, definition) + multiplier * (weight + children)
+        if node.selection_set is not None and facts.composite:
+            children = self.selection_set(node.selection_set, facts.named, child_sized)
+        arguments = sum(
+            facts.argument_weights.get(argument.name.value, 0) for argument in node.arguments or ()
+        )
+        return arguments + multiplier * (facts.weight + children)
 
     def _list_size(self, node: FieldNode, directive: Mapping[str, Any] | None) -> int:
         if directive is None:
@@ -179,17 +246,6 @@ class _Estimator:
             value = self.variables.get(node.name.value)
             return value if isinstance(value, int) and not isinstance(value, bool) else None
         return None
-
-    def _arguments_cost(self, node: FieldNode, definition: GraphQLField) -> int:
-        total = 0
-        for argument in node.arguments or ():
-            declared = definition.args.get(argument.name.value)
-            if declared is not None:
-                total += self._weight((declared.ast_node,)) or 0
-        return total
-
-    def _weight(self, nodes: Sequence[Node | None]) -> int | None:
-        return _cost_weight(nodes, self.model.cost_directives)
 
 
 def _cost_weight(nodes: Sequence[Node | None], names: frozenset[str]) -> int | None:

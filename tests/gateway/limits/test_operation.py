@@ -8,7 +8,7 @@ from graphql import build_schema, get_introspection_query, parse
 from common.settings import DECLARED
 from common.tenancy import Caller
 from gateway.limits.errors import IntrospectionDisabled, OperationLimitExceeded
-from gateway.limits.operation import check_operation_limits
+from gateway.limits.operation import OperationLimits, check_operation_limits
 from gateway.limits.settings import LimitSettings
 
 SCHEMA = build_schema(
@@ -77,3 +77,13 @@ def test_introspection_follows_the_setting() -> None:
     with pytest.raises(IntrospectionDisabled):
         check_operation_limits(SCHEMA, document, None, None, VIEWER, LimitSettings())
     check_operation_limits(SCHEMA, document, None, None, VIEWER, LimitSettings(introspection=True))
+
+
+def test_a_reusable_checker_skips_shape_checks_already_done() -> None:
+    limits = OperationLimits(SCHEMA, LimitSettings(max_depth=2))
+    deep = parse("{ model(id: 1) { parent { parent { id } } } }")
+    with pytest.raises(OperationLimitExceeded):
+        limits.check(deep, None, None, VIEWER)
+    # The caller ran check_shape when it cached the document; cost still applies.
+    assert limits.check(deep, None, None, VIEWER, shape_checked=True) == 3
+    assert limits.cost.estimate(parse("{ models { id } }")) == 10
