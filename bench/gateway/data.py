@@ -63,8 +63,15 @@ PRODUCTS: list[Record] = [
 ]
 
 IN_STOCK: dict[str, bool] = {
-    "1": True, "2": False, "3": False, "4": False, "5": True,
-    "6": True, "7": True, "8": False, "9": True,
+    "1": True,
+    "2": False,
+    "3": False,
+    "4": False,
+    "5": True,
+    "6": True,
+    "7": True,
+    "8": False,
+    "9": True,
 }
 
 REVIEWS: list[Record] = [

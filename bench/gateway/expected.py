@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import data
 import orjson
 from graphql import build_schema, graphql_sync
-
-import data
 
 QUERY_FILE = Path(__file__).parent / "query.graphql"
 

@@ -139,7 +139,7 @@ async def drive_connection(
             status, body, keep_alive = await asyncio.wait_for(
                 connection.send(request), REQUEST_TIMEOUT_S
             )
-        except (OSError, asyncio.TimeoutError) as error:
+        except (TimeoutError, OSError) as error:
             tally.record_error(f"{type(error).__name__}: {error}")
             if connection is not None and connection.transport is not None:
                 connection.transport.close()
@@ -180,7 +180,7 @@ def build_request(url: str, body: bytes) -> tuple[str, int, bytes]:
 def percentile(sorted_values: list[int], fraction: float) -> float:
     if not sorted_values:
         return 0.0
-    index = min(len(sorted_values) - 1, int(round(fraction * (len(sorted_values) - 1))))
+    index = min(len(sorted_values) - 1, round(fraction * (len(sorted_values) - 1)))
     return sorted_values[index] / 1e6
 
 
@@ -207,7 +207,9 @@ async def run_load(
     elapsed = time.monotonic() - started
     report = summarise(tally, elapsed, connections)
     cpu_s = time.process_time() - cpu_started
-    report["loadgen_cpu_us_per_request"] = round(1e6 * cpu_s / report["responses"], 1) if report["responses"] else None
+    report["loadgen_cpu_us_per_request"] = (
+        round(1e6 * cpu_s / report["responses"], 1) if report["responses"] else None
+    )
     return report
 
 
@@ -352,7 +354,12 @@ def main() -> None:
     expected = orjson.loads(Path(args.expected_file).read_bytes())
     if args.engine == "wrk":
         report = run_wrk(
-            args.url, Path(args.body_file), expected, args.connections, args.duration, args.max_requests
+            args.url,
+            Path(args.body_file),
+            expected,
+            args.connections,
+            args.duration,
+            args.max_requests,
         )
     else:
         report = uvloop.run(

@@ -9,6 +9,7 @@ this runner share core 1. Results go to bench/gateway/results/latest.json.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -27,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-
 from expected import build_request_body, compute_expected_response
 
 HERE = Path(__file__).resolve().parent
@@ -70,7 +70,9 @@ def define_gateways(supergraph: Path, port: int) -> dict[str, Gateway]:
     modelplane += ["--port", str(port)]
     production = {"NODE_ENV": "production"}
     # Run our gateway from the checkout itself, whether or not it is pip-installed.
-    in_checkout = {"PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    in_checkout = {
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+    }
     return {
         gateway.name: gateway
         for gateway in [
@@ -89,7 +91,14 @@ def define_gateways(supergraph: Path, port: int) -> dict[str, Gateway]:
             Gateway(
                 "hive-dedup",
                 "Hive Gateway, Rust planner, request deduplication on",
-                [hive, *hive_args, "--fork", "1", "-c", str(HERE / "gateways" / "hive-dedup.config.mjs")],
+                [
+                    hive,
+                    *hive_args,
+                    "--fork",
+                    "1",
+                    "-c",
+                    str(HERE / "gateways" / "hive-dedup.config.mjs"),
+                ],
                 production,
             ),
             Gateway(
@@ -156,10 +165,8 @@ def raise_session_priority(pid: int) -> None:
     """
     if NICENESS[0] == 0:
         return
-    try:
+    with contextlib.suppress(OSError):
         Path(f"/proc/{pid}/autogroup").write_text(str(NICENESS[0]))
-    except OSError:
-        pass
 
 
 def stop_process(process: subprocess.Popen[Any]) -> None:
@@ -234,7 +241,7 @@ def read_status_kb(pid: int, key: str) -> int:
 
 def read_peak_rss_mb(root_pid: int) -> tuple[float, list[dict[str, Any]]]:
     """VmHWM of every process under the one we started (wrappers like taskset exec away)."""
-    processes = []
+    processes: list[dict[str, Any]] = []
     for pid in [root_pid, *list_descendants(root_pid)]:
         try:
             name = Path(f"/proc/{pid}/comm").read_text().strip()
@@ -269,7 +276,9 @@ def read_cpu_times() -> dict[str, tuple[int, int]]:
     return times
 
 
-def busy_percent(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> dict[str, float]:
+def busy_percent(
+    before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]
+) -> dict[str, float]:
     result = {}
     for name, (busy_after, total_after) in after.items():
         busy_before, total_before = before.get(name, (0, 0))
@@ -343,7 +352,10 @@ def benchmark_gateway(
         result["warmup"] = {key: warmup[key] for key in ("responses", "errors", "mismatches")}
         wait_until_quiet(subgraph_url)
         http_request(f"{subgraph_url}/stats/reset")
-        print(f"   measuring for {args.duration:g} s (at most {args.max_requests} requests)", flush=True)
+        print(
+            f"   measuring for {args.duration:g} s (at most {args.max_requests} requests)",
+            flush=True,
+        )
         before = take_cpu_snapshot(process.pid, subgraphs_pid)
         load = run_loadgen(url, files, args.connections, args.duration, args.max_requests)
         during = take_cpu_snapshot(process.pid, subgraphs_pid)
@@ -353,7 +365,9 @@ def benchmark_gateway(
         fetches = subgraph_stats["fetches"]
         peak_rss_mb, processes = read_peak_rss_mb(process.pid)
         if process.poll() is not None:
-            raise GatewayFailed(f"exited during the load with status {process.returncode}:\n{tail(log)}")
+            raise GatewayFailed(
+                f"exited during the load with status {process.returncode}:\n{tail(log)}"
+            )
     except GatewayFailed as failure:
         result.update(status="failed", reason=str(failure))
         print(f"   FAILED: {failure}", flush=True)
@@ -377,19 +391,32 @@ def benchmark_gateway(
         subgraph_executions=subgraph_stats["executions"],
         subgraph_connections_opened=subgraph_stats["connections_opened"],
         fetches_per_request_under_load=per_request(sum(fetches.values()), served),
-        cpu_busy_percent={"gateway_core": cores.get(f"cpu{GATEWAY_CORE}"), "load_core": cores.get(f"cpu{LOAD_CORE}")},
+        cpu_busy_percent={
+            "gateway_core": cores.get(f"cpu{GATEWAY_CORE}"),
+            "load_core": cores.get(f"cpu{LOAD_CORE}"),
+        },
         # The CPU the gateway itself used: unlike the wall-clock figures, this does not
         # depend on what else runs on the machine.
-        gateway_cpu_percent=round(100 * (during["gateway"] - before["gateway"]) / load["elapsed_s"], 1),
-        gateway_cpu_ms_per_request=per_request(1000 * (settled["gateway"] - before["gateway"]), served),
+        gateway_cpu_percent=round(
+            100 * (during["gateway"] - before["gateway"]) / load["elapsed_s"], 1
+        ),
+        gateway_cpu_ms_per_request=per_request(
+            1000 * (settled["gateway"] - before["gateway"]), served
+        ),
         # What core 1 spends per gateway request, to show that it is not the bottleneck.
-        subgraphs_cpu_us_per_request=per_request(1e6 * (settled["subgraphs"] - before["subgraphs"]), served),
+        subgraphs_cpu_us_per_request=per_request(
+            1e6 * (settled["subgraphs"] - before["subgraphs"]), served
+        ),
         loadgen_cpu_us_per_request=load.get("loadgen_cpu_us_per_request"),
     )
     # How much of core 1 our own subgraphs and load generator used: near 100 % would
     # mean the figures measure core 1, not the gateway.
-    load_side_us = (result["subgraphs_cpu_us_per_request"] or 0) + (result["loadgen_cpu_us_per_request"] or 0)
-    result["load_core_used_by_bench_percent"] = round(load_side_us * load["requests_per_s"] / 1e4, 1)
+    load_side_us = (result["subgraphs_cpu_us_per_request"] or 0) + (
+        result["loadgen_cpu_us_per_request"] or 0
+    )
+    result["load_core_used_by_bench_percent"] = round(
+        load_side_us * load["requests_per_s"] / 1e4, 1
+    )
     if result["load_core_used_by_bench_percent"] > 85:
         print("   warning: the subgraphs and load generator used most of core 1;"
               " this gateway may be faster than measured", flush=True)  # fmt: skip
@@ -421,7 +448,9 @@ def probe_plan_fetches(url: str, body: bytes, expected: Any, subgraph_url: str) 
     for _ in range(PROBE_REQUESTS):
         status, answer = http_request(url, body, timeout=60)
         if status != 200 or orjson.loads(answer) != expected:
-            raise GatewayFailed(f"answered the benchmark query wrongly: HTTP {status}: {answer[:500]!r}")
+            raise GatewayFailed(
+                f"answered the benchmark query wrongly: HTTP {status}: {answer[:500]!r}"
+            )
     wait_until_quiet(subgraph_url)
     return round(sum(read_subgraph_fetches(subgraph_url).values()) / PROBE_REQUESTS, 2)
 
@@ -440,9 +469,7 @@ def wait_until_quiet(subgraph_url: str, timeout_s: float = 120.0) -> None:
 
 def add_ratios(results: list[dict[str, Any]]) -> None:
     """ours_x = how many times this gateway's throughput Modelplane's gateway has."""
-    ours = next(
-        (r for r in results if r["gateway"] == "modelplane" and r["status"] == "ok"), None
-    )
+    ours = next((r for r in results if r["gateway"] == "modelplane" and r["status"] == "ok"), None)
     for result in results:
         if ours is None or result.get("status") != "ok" or not result.get("requests_per_s"):
             result["ours_x"] = None
@@ -485,7 +512,9 @@ def describe_machine() -> dict[str, Any]:
         if line.startswith("model name"):
             cpu_model = line.split(":", 1)[1].strip()
             break
-    node_version = subprocess.run(["node", "--version"], capture_output=True, text=True, check=False)
+    node_version = subprocess.run(
+        ["node", "--version"], capture_output=True, text=True, check=False
+    )
     return {
         "cpus": os.cpu_count(),
         "cpu_model": cpu_model,
@@ -519,10 +548,14 @@ def ensure_wrk() -> bool:
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         return False
     print("installing wrk (apt-get install wrk)", flush=True)
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    if subprocess.run(["apt-get", "install", "-y", "wrk"], check=False, **quiet).returncode != 0:
-        subprocess.run(["apt-get", "update"], check=False, **quiet)
-        subprocess.run(["apt-get", "install", "-y", "wrk"], check=False, **quiet)
+
+    def run_quietly(*command: str) -> int:
+        quiet = subprocess.DEVNULL
+        return subprocess.run(command, stdout=quiet, stderr=quiet, check=False).returncode
+
+    if run_quietly("apt-get", "install", "-y", "wrk") != 0:
+        run_quietly("apt-get", "update")
+        run_quietly("apt-get", "install", "-y", "wrk")
     return shutil.which("wrk") is not None
 
 
@@ -539,21 +572,31 @@ def prepare_supergraph(subgraph_port: int, workdir: Path) -> Path:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="apollo,hive,modelplane", help="comma-separated gateways: apollo, hive, hive-dedup, modelplane, modelplane-dedup")
+    parser.add_argument(
+        "--only",
+        default="apollo,hive,hive-dedup,modelplane",
+        help="comma-separated gateways: apollo, hive, hive-dedup, modelplane, modelplane-dedup",
+    )
     parser.add_argument("--quick", action="store_true", help="short warm-up and load (smoke run)")
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of measured load")
-    parser.add_argument("--warmup", type=float, default=15.0, help="seconds of unmeasured load first")
+    parser.add_argument(
+        "--warmup", type=float, default=15.0, help="seconds of unmeasured load first"
+    )
     parser.add_argument("--max-requests", type=int, default=200_000, help="request budget per run")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--gateway-port", type=int, default=4000)
     parser.add_argument("--subgraph-port", type=int, default=COMPOSED_SUBGRAPH_PORT)
     parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument(
-        "--nice", type=int, default=0,
+        "--nice",
+        type=int,
+        default=0,
         help="run gateways, subgraphs and load at this niceness (e.g. -10 on a busy machine; needs root)",
     )
     parser.add_argument(
-        "--engine", choices=["wrk", "python"], default="wrk",
+        "--engine",
+        choices=["wrk", "python"],
+        default="wrk",
         help="load generator: wrk (installed with apt-get when missing) or Python asyncio",
     )
     args = parser.parse_args(argv)
@@ -564,6 +607,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    args.load_average_at_start = [round(value, 2) for value in os.getloadavg()]
     NICENESS[0], LOAD_ENGINE[0] = args.nice, args.engine
     if args.engine == "wrk" and not ensure_wrk():
         print("wrk is missing and could not be installed; using the Python load generator")
@@ -620,7 +664,7 @@ def wait_for_subgraphs(process: subprocess.Popen[bytes], port: int, log: Path) -
 
 def write_results(args: argparse.Namespace, results: list[dict[str, Any]]) -> None:
     document = {
-        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "workload": {
             "query": "bench/gateway/query.graphql",
             "response_bytes": len(orjson.dumps(compute_expected_response())),
@@ -633,6 +677,8 @@ def write_results(args: argparse.Namespace, results: list[dict[str, Any]]) -> No
             "load_engine": args.engine,
         },
         "machine": describe_machine(),
+        # Other work on the machine slows every gateway alike; the load averages say how much.
+        "load_average_at_start": args.load_average_at_start,
         "load_average_at_end": [round(value, 2) for value in os.getloadavg()],
         "npm": read_npm_versions(),
         "results": results,

@@ -121,7 +121,9 @@ class HttpConnection(asyncio.Protocol):
         try:
             self.parser.feed_data(data)
         except httptools.HttpParserError:
-            self.reply(format_response(400, b'{"errors":[{"message":"bad request"}]}', False), False)
+            self.reply(
+                format_response(400, b'{"errors":[{"message":"bad request"}]}', False), False
+            )
 
     def on_message_begin(self) -> None:
         self.url = b""
@@ -154,7 +156,10 @@ async def serve(host: str, port: int) -> None:
     loop = asyncio.get_running_loop()
     server = await loop.create_server(lambda: HttpConnection(service), host, port, backlog=1024)
     gc.freeze()
-    print(f"subgraphs listening on http://{host}:{port}/{{accounts,products,inventory,reviews}}", flush=True)
+    print(
+        f"subgraphs listening on http://{host}:{port}/{{accounts,products,inventory,reviews}}",
+        flush=True,
+    )
     async with server:
         await server.serve_forever()
 

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graphql import GraphQLObjectType, GraphQLSchema, GraphQLUnionType, build_schema
-
 import data
+from graphql import GraphQLObjectType, GraphQLSchema, GraphQLUnionType, build_schema
 
 SDL_DIR = Path(__file__).parent / "sdl"
 NAMES = ("accounts", "products", "inventory", "reviews")
@@ -47,11 +46,11 @@ def build_subgraph(
 ) -> Subgraph:
     """Build a runnable subgraph from its SDL file, entity resolvers and field resolvers."""
     sdl = (SDL_DIR / f"{name}.graphql").read_text()
-    entry = (
-        "_entities(representations: [_Any!]!): [_Entity]!\n  _service: _Service!"
-    )
+    entry = "_entities(representations: [_Any!]!): [_Entity]!\n  _service: _Service!"
     has_query = "type Query" in sdl
-    query_part = f"extend type Query {{\n  {entry}\n}}" if has_query else f"type Query {{\n  {entry}\n}}"
+    query_part = (
+        f"extend type Query {{\n  {entry}\n}}" if has_query else f"type Query {{\n  {entry}\n}}"
+    )
     full = "\n".join(
         [FEDERATION_DEFINITIONS, sdl, f"union _Entity = {' | '.join(entities)}", query_part]
     )
@@ -69,9 +68,7 @@ def attach_resolvers(schema: GraphQLSchema, resolvers: dict[str, FieldResolver])
         object_type.fields[field_name].resolve = resolve
 
 
-def attach_federation(
-    schema: GraphQLSchema, sdl: str, entities: dict[str, EntityResolver]
-) -> None:
+def attach_federation(schema: GraphQLSchema, sdl: str, entities: dict[str, EntityResolver]) -> None:
     def resolve_entities(_root: Any, _info: Any, representations: list[Record]) -> list[Any]:
         return [resolve_entity(representation) for representation in representations]
 
