@@ -18,7 +18,8 @@ class CompositionProblem:
     subgraphs: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        return f"[{self.code}] {self.coordinate}: {self.message}"
+        where = f" {self.coordinate}:" if self.coordinate else ""
+        return f"[{self.code}]{where} {self.message}"
 
     def as_dict(self) -> dict[str, object]:
         return {

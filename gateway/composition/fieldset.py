@@ -47,6 +47,20 @@ def select_coordinates(
         yield from _walk(type_name, selection_set, lookup)
 
 
+def find_unknown_fields(
+    type_name: str, field_set: str, lookup: FieldTypeLookup
+) -> list[str] | None:
+    """`Type.field` for each selected field the subgraph lacks; None if the set does not parse."""
+    selection_set = parse_field_set(field_set)
+    if selection_set is None:
+        return None
+    return [
+        f"{owner}.{name}"
+        for owner, name in _walk(type_name, selection_set, lookup)
+        if lookup(owner, name) is None
+    ]
+
+
 def _walk(
     type_name: str, selection_set: SelectionSetNode, lookup: FieldTypeLookup
 ) -> Iterator[tuple[str, str]]:

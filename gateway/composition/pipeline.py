@@ -19,6 +19,7 @@ from .source import SubgraphSource
 from .specs import CARRIED_SPECS, LINK_DEFINITIONS, LINK_URL, join_definitions, join_version
 from .state import CompositionState, collect_types, index_field_usage
 from .subgraph import Subgraph, read_subgraph
+from .validity import check_supergraph_schema
 
 
 def compose(subgraphs: Sequence[SubgraphSource]) -> str:
@@ -28,7 +29,9 @@ def compose(subgraphs: Sequence[SubgraphSource]) -> str:
     problems = find_problems(state)
     if problems:
         raise CompositionError(problems)
-    return print_supergraph(state)
+    supergraph = print_supergraph(state)
+    check_supergraph_schema(supergraph, tuple(state.subgraphs))
+    return supergraph
 
 
 def read_subgraphs(sources: Sequence[SubgraphSource]) -> list[Subgraph]:

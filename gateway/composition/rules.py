@@ -8,6 +8,7 @@ from graphql.language import NonNullTypeNode
 
 from .enums import enum_usage, merge_enum_values
 from .errors import CompositionProblem, describe_graphs
+from .fieldset import FieldTypeLookup, find_unknown_fields, named_type
 from .merging import (
     describe_type_conflict,
     describe_value_conflict,
@@ -15,7 +16,7 @@ from .merging import (
     merge_output_types,
     print_value,
 )
-from .state import CompositionState, TypeAcrossGraphs
+from .state import CompositionState, TypeAcrossGraphs, field_type_lookup
 from .subgraph import Argument, Field
 
 Rule = Callable[[CompositionState], Iterator[CompositionProblem]]
@@ -235,7 +236,68 @@ def check_overrides(state: CompositionState) -> Iterator[CompositionProblem]:
                     )
 
 
+def check_field_sets(state: CompositionState) -> Iterator[CompositionProblem]:
+    """@key, @requires and @provides must select fields their subgraph defines."""
+    for subgraph in state.subgraphs.values():
+        lookup = field_type_lookup(subgraph)
+        for typedef in subgraph.types.values():
+            for key in typedef.keys:
+                yield from _check_field_set(
+                    "KEY_INVALID_FIELDS",
+                    typedef.name,
+                    "@key",
+                    key.fields,
+                    typedef.name,
+                    subgraph.name,
+                    lookup,
+                )
+            for model in typedef.fields.values():
+                coordinate = f"{typedef.name}.{model.name}"
+                if model.requires is not None:
+                    yield from _check_field_set(
+                        "REQUIRES_INVALID_FIELDS",
+                        coordinate,
+                        "@requires",
+                        model.requires,
+                        typedef.name,
+                        subgraph.name,
+                        lookup,
+                    )
+                if model.provides is not None:
+                    yield from _check_field_set(
+                        "PROVIDES_INVALID_FIELDS",
+                        coordinate,
+                        "@provides",
+                        model.provides,
+                        named_type(model.type),
+                        subgraph.name,
+                        lookup,
+                    )
+
+
+def _check_field_set(
+    code: str,
+    coordinate: str,
+    directive: str,
+    field_set: str,
+    type_name: str,
+    graph: str,
+    lookup: FieldTypeLookup,
+) -> Iterator[CompositionProblem]:
+    unknown = find_unknown_fields(type_name, field_set, lookup)
+    if unknown is None:
+        message = f'{directive}(fields: "{field_set}") in [{graph}] is not a valid selection'
+        yield CompositionProblem(code, coordinate, message, (graph,))
+    elif unknown:
+        message = (
+            f'{directive}(fields: "{field_set}") in [{graph}] selects {", ".join(unknown)}, '
+            f"which [{graph}] does not define"
+        )
+        yield CompositionProblem(code, coordinate, message, (graph,))
+
+
 RULES: tuple[Rule, ...] = (
+    check_field_sets,
     check_query_root,
     check_field_types,
     check_input_types,

@@ -92,7 +92,7 @@ def collect_types(
 def index_field_usage(subgraphs: Sequence[Subgraph]) -> FieldUsage:
     usage = FieldUsage()
     for subgraph in subgraphs:
-        lookup = _field_type_lookup(subgraph)
+        lookup = field_type_lookup(subgraph)
         graph = subgraph.name
         for typedef in subgraph.types.values():
             for key in typedef.keys:
@@ -111,7 +111,7 @@ def index_field_usage(subgraphs: Sequence[Subgraph]) -> FieldUsage:
     return usage
 
 
-def _field_type_lookup(subgraph: Subgraph) -> FieldTypeLookup:
+def field_type_lookup(subgraph: Subgraph) -> FieldTypeLookup:
     def lookup(type_name: str, field_name: str) -> TypeNode | None:
         typedef = subgraph.types.get(type_name)
         if typedef is None or field_name not in typedef.fields:
