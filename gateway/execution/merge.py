@@ -86,6 +86,8 @@ def representation(obj: dict[str, Any], requires: Selection) -> dict[str, Any] |
     result = project(obj, fragment)
     if result is _MISSING or result is None:
         return None
+    if fragment.as_type is not None:
+        result["__typename"] = fragment.as_type
     return result  # type: ignore[no-any-return]
 
 

@@ -86,7 +86,9 @@ class ResponseShaper:
             return None
         type_name = value.get("__typename")
         if not isinstance(type_name, str) or type_name not in item.selections:
-            if len(item.selections) == 1:
+            # One object type, or an @interfaceObject's answer whose concrete type was not
+            # needed (every branch then selects the same interface fields).
+            if item.selections and (len(item.selections) == 1 or type_name in self.abstract):
                 type_name = next(iter(item.selections))
             else:
                 return None

@@ -211,7 +211,9 @@ class FetchGraphBuilder:
         for key in info.keys_in(graph):
             for selection in key.selection.selections:
                 if isinstance(selection, FieldNode) and selection.name.value == field_name:
-                    return graph in self.supergraph.field_graphs(parent_type, field_name)
+                    # A subgraph always knows its own key fields (Federation 1 marks them
+                    # @external on type extensions).
+                    return True
         return False
 
     def plan_fields(
@@ -243,6 +245,15 @@ class FetchGraphBuilder:
         while remote:
             choice = self.choose_jump(fetch.graph, parent_type, remote)
             if choice is None:
+                via_interface = self.choose_interface_object_jump(parent_type, remote)
+                if via_interface is not None:
+                    graph, interface, key, taken = via_interface
+                    remote = [f for f in remote if f not in taken]
+                    used |= self.plan_interface_object_jump(
+                        fetch, selection, parent_type, taken, path, provided, condition,
+                        graph, interface, key, origin,
+                    )
+                    continue
                 used |= self.plan_origin_jump(fetch, parent_type, remote, path, condition, origin)
                 break
             graph, key = choice
@@ -278,7 +289,12 @@ class FetchGraphBuilder:
         used = {fetch.id}
         inner_condition = condition + item.condition
         named = item.type_name
-        if self.supergraph.is_abstract(named) and not self.graph_sees_object(fetch.graph, named):
+        if self.supergraph.is_abstract(named) and self.graph_sees_object(fetch.graph, named):
+            return used | self.plan_interface_object_position(
+                fetch, sub.selection, named, item, child_path, child_provided, inner_condition,
+                origin,
+            )
+        if self.supergraph.is_abstract(named):
             sub.selection.add_typename()
             known = set(self.supergraph.possible_types_in(named, fetch.graph))
             for concrete, fields in item.selections.items():
@@ -290,24 +306,9 @@ class FetchGraphBuilder:
                     self.descend(origin, fetch, item, concrete, child_path, fragment),
                 )
         else:
-            if self.supergraph.is_abstract(named):
-                # An @interfaceObject subgraph answers with the interface type itself.
-                sub.selection.add_typename()
             for concrete, fields in item.selections.items():
-                if self.supergraph.is_abstract(named):
-                    target = sub.selection
-                    used |= self.plan_fields(
-                        fetch, target, concrete, fields, child_path, child_provided, inner_condition,
-                        self.descend(origin, fetch, item, concrete, child_path, target),
-                    )
-                    break
                 used |= self.plan_fields(
-                    fetch,
-                    sub.selection,
-                    concrete,
-                    fields,
-                    child_path,
-                    child_provided,
+                    fetch, sub.selection, concrete, fields, child_path, child_provided,
                     inner_condition,
                     self.descend(origin, fetch, item, concrete, child_path, sub.selection),
                 )
@@ -450,6 +451,136 @@ class FetchGraphBuilder:
             if fetch.graph == graph:
                 return fetch
         return self.new_fetch(graph, (), None, (), False)
+
+    def plan_interface_object_position(
+        self,
+        fetch: FetchBuilder,
+        selection: Selection,
+        interface: str,
+        item: Field,
+        path: tuple[str, ...],
+        provided: Provided | None,
+        condition: Condition,
+        origin: Origin,
+    ) -> set[int]:
+        """An interface that `fetch`'s subgraph models as an @interfaceObject: it answers
+        the interface's own fields; the concrete type and everything else comes from a
+        subgraph that knows the implementations, through an _entities call on the interface."""
+        assert item.selections is not None
+        selection.add_typename()
+        local: dict[str, Field] = {}
+        rest: dict[str, list[Field]] = {}
+        for concrete, fields in item.selections.items():
+            for child in fields:
+                if child.name != "__typename" and self.is_local(
+                    fetch.graph, interface, child.name, provided
+                ):
+                    local.setdefault(child.response_key, child)
+                else:
+                    rest.setdefault(concrete, []).append(child)
+        here = Origin(fetch, interface, path, selection)
+        used = self.plan_fields(
+            fetch, selection, interface, list(local.values()), path, provided, condition, here
+        )
+        if not any(rest.values()):
+            return used
+        info = self.supergraph.types[interface]
+        owner = next(
+            (
+                (key.graph, key)
+                for key in info.keys
+                if key.resolvable and key.graph not in info.interface_object_graphs
+            ),
+            None,
+        )
+        if owner is None:
+            raise PlanningError(
+                f"Cannot find the concrete type of {interface}: no subgraph defines it as an "
+                "interface with a resolvable @key."
+            )
+        graph, key = owner
+        key_fields = normalize_field_set(self.supergraph.schema, interface, key.selection)
+        deps = self.plan_fields(fetch, selection, interface, key_fields, path, None, (), here)
+        child = self.child_fetch(fetch, graph, path, condition, avoid=deps)
+        child.depends_on |= deps
+        representation = child.requires.fragment(interface)
+        representation.add_typename()
+        copy_fields(representation, key_fields)
+        entry = child.selection.fragment(interface)
+        entry.add_typename()
+        known = set(self.supergraph.possible_types_in(interface, graph))
+        for concrete, fields in rest.items():
+            if concrete not in known:
+                continue
+            fragment = entry.fragment(concrete)
+            used |= self.plan_fields(
+                child, fragment, concrete, fields, path, None, condition,
+                Origin(child, concrete, path, fragment),
+            )
+        return used | deps | {child.id}
+
+    def choose_interface_object_jump(
+        self, parent_type: str, remote: list[Field]
+    ) -> tuple[str, str, Key, list[Field]] | None:
+        """A field of an object type that only an @interfaceObject subgraph resolves, on
+        an interface the type implements."""
+        graphql_type = self.supergraph.schema.get_type(parent_type)
+        for interface in getattr(graphql_type, "interfaces", ()):
+            info = self.supergraph.types.get(interface.name)
+            if info is None:
+                continue
+            for graph in sorted(info.interface_object_graphs):
+                taken = [
+                    f for f in remote
+                    if graph in self.supergraph.resolving_graphs(interface.name, f.name)
+                ]
+                key = next((k for k in info.keys_in(graph) if k.resolvable), None)
+                if taken and key is not None:
+                    return graph, interface.name, key, taken
+        return None
+
+    def plan_interface_object_jump(
+        self,
+        fetch: FetchBuilder,
+        selection: Selection,
+        parent_type: str,
+        fields: list[Field],
+        path: tuple[str, ...],
+        provided: Provided | None,
+        condition: Condition,
+        graph: str,
+        interface: str,
+        key: Key,
+        origin: Origin,
+    ) -> set[int]:
+        selection.add_typename()
+        key_fields = normalize_field_set(self.supergraph.schema, parent_type, key.selection)
+        deps = self.plan_fields(fetch, selection, parent_type, key_fields, path, provided, (), origin)
+        required: list[Field] = []
+        for item in fields:
+            definition = self.supergraph.field_graphs(interface, item.name).get(graph)
+            if definition is not None and definition.requires is not None:
+                required += normalize_field_set(
+                    self.supergraph.schema, parent_type, definition.requires
+                )
+        if required:
+            deps |= self.plan_fields(
+                fetch, selection, parent_type, required, path, provided, (), origin
+            )
+        child = self.child_fetch(fetch, graph, path, condition, avoid=deps)
+        child.depends_on |= deps
+        representation = child.requires.fragment(parent_type)
+        representation.add_typename()
+        representation.as_type = interface
+        copy_fields(representation, key_fields)
+        copy_fields(representation, required)
+        entry = child.selection.fragment(interface)
+        produced = self.plan_fields(
+            child, entry, interface, fields, path, None, condition,
+            Origin(child, interface, path, entry),
+            frozenset(f.name for f in fields),
+        )
+        return deps | produced
 
     def graph_sees_object(self, graph: str, abstract: str) -> bool:
         info = self.supergraph.types.get(abstract)

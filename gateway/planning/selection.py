@@ -25,6 +25,7 @@ class SubField:
 class Selection:
     fields: dict[str, SubField] = field(default_factory=dict)
     fragments: dict[str, Selection] = field(default_factory=dict)  # type condition -> selection
+    as_type: str | None = None  # a representation sent as its interface (@interfaceObject)
 
     def add_field(
         self, response_key: str, name: str, node: FieldNode | None, condition: Condition = ()

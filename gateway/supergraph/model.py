@@ -101,6 +101,9 @@ class Supergraph:
         defined = info.fields.get(field_name)
         if defined is not None:
             return defined
+        graphql_type = self.schema.get_type(type_name)
+        if field_name not in getattr(graphql_type, "fields", {}):
+            return {}
         if info.owner is not None:
             return {info.owner: FieldInGraph(info.owner)}
         return {graph: FieldInGraph(graph) for graph in info.graphs}
@@ -300,13 +303,16 @@ def _read_fields(info: TypeInfo, definition: object, names: SpecNames) -> None:
         return
     for field_node in getattr(definition, "fields", None) or ():
         per_graph: dict[str, FieldInGraph] = {}
+        graphless = False
         for directive in field_node.directives or ():
             if directive.name.value != names.field:
                 continue
             args = directive_args(directive)
             graph = args.get("graph")
             if graph is None:
-                continue  # a join__field without graph marks a field no subgraph resolves
+                # No subgraph resolves it on this type: it comes from an @interfaceObject.
+                graphless = True
+                continue
             requires = args.get("requires")
             provides = args.get("provides")
             per_graph[str(graph)] = FieldInGraph(
@@ -319,5 +325,5 @@ def _read_fields(info: TypeInfo, definition: object, names: SpecNames) -> None:
                 override_label=str(args["overrideLabel"]) if args.get("overrideLabel") else None,
                 used_overridden=bool(args.get("usedOverridden")),
             )
-        if per_graph:
+        if per_graph or graphless:
             info.fields[field_node.name.value] = per_graph
