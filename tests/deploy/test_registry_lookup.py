@@ -1,0 +1,62 @@
+"""Deploy reads model versions from the real registry subgraph over HTTP, as the signed caller."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from common.errors import NotFound, Unavailable
+from common.tenancy import Caller, sign_caller
+from subgraphs.deploy.app import create_app
+from subgraphs.deploy.manifest_driver import ManifestDriver
+from subgraphs.deploy.registry_lookup import HttpRegistryLookup
+from subgraphs.registry.app import create_app as create_registry_app
+from tests.deploy.harness import GraphQLClient, serve
+from tests.deploy.test_rollouts import CREATE_ENV, DEPLOY
+
+SECRET = "shared-secret"
+ACME = Caller(user="alice", tenant="acme")
+REGISTER = """mutation {
+  registerModel(input: {name: "fraud-detector", versionName: "v1", uri: "s3://models/fraud/1",
+                        modelFormatName: "onnx", modelFormatVersion: "1"}) {
+    registeredModel { id } modelVersion { id } modelArtifact { id }
+  }
+}"""
+
+
+async def test_lookup_reads_the_versions_model_artifact(sqlite_url: str, tmp_path: Path) -> None:
+    async with serve(create_registry_app(database_url=sqlite_url, secret=SECRET)) as registry_url:
+        registry = GraphQLClient(f"{registry_url}/graphql", sign_caller(ACME, SECRET))
+        registered = (await registry.data(REGISTER))["registerModel"]
+        version_id = registered["modelVersion"]["id"]
+        lookup = HttpRegistryLookup(f"{registry_url}/graphql", secret=SECRET)
+        try:
+            source = await lookup.find_model_source(ACME, version_id)
+            assert (source.uri, source.format_name, source.format_version) == ("s3://models/fraud/1", "onnx", "1")
+            assert (source.registered_model_id, source.artifact_id) == (
+                registered["registeredModel"]["id"], registered["modelArtifact"]["id"],
+            )
+            with pytest.raises(NotFound):
+                await lookup.find_model_source(Caller(user="eve", tenant="umbrella"), version_id)
+        finally:
+            await lookup.close()
+
+        deploy_app = create_app(
+            driver=ManifestDriver(tmp_path / "m.json"), registry_url=f"{registry_url}/graphql", secret=SECRET
+        )
+        async with serve(deploy_app) as deploy_url:
+            deploy = GraphQLClient(f"{deploy_url}/graphql", sign_caller(ACME, SECRET))
+            await deploy.data(CREATE_ENV, name="staging")
+            service = (await deploy.data(DEPLOY, env="staging", version=version_id, name=None))["deployModelVersion"]
+            assert service["name"] == f"fraud-detector-v{version_id}"
+            assert service["storageUri"] == "s3://models/fraud/1"
+
+
+async def test_unreachable_registry_is_unavailable() -> None:
+    lookup = HttpRegistryLookup("http://127.0.0.1:9/graphql", secret=None, timeout=2)
+    try:
+        with pytest.raises(Unavailable):
+            await lookup.find_model_source(ACME, "1")
+    finally:
+        await lookup.close()
