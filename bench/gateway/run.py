@@ -41,6 +41,7 @@ PROBE_REQUESTS = 10
 NICENESS = [0]  # set once from --nice
 LOAD_ENGINE = ["wrk"]  # set once from --engine
 QUIET_INTERVAL_S = 0.5
+FETCH_BODY_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -345,7 +346,9 @@ def benchmark_gateway(
     process = start_process(gateway.command, GATEWAY_CORE, gateway.env, gateway.cwd, log)
     try:
         wait_until_ready(process, url, body, expected, log)
-        result["plan_fetches"] = probe_plan_fetches(url, body, expected, subgraph_url)
+        result["plan_fetches"], result["plan_fetch_list"] = probe_plan_fetches(
+            url, body, expected, subgraph_url
+        )
         print(f"   ready ({result['plan_fetches']} fetches/request when alone); "
               f"warming up for {args.warmup:g} s", flush=True)  # fmt: skip
         warmup = run_loadgen(url, files, args.connections, args.warmup, args.max_requests)
@@ -441,8 +444,11 @@ def take_cpu_snapshot(gateway_pid: int, subgraphs_pid: int) -> dict[str, Any]:
     }
 
 
-def probe_plan_fetches(url: str, body: bytes, expected: Any, subgraph_url: str) -> float:
-    """Subgraph fetches per request with one request at a time: the plan's own count."""
+def probe_plan_fetches(
+    url: str, body: bytes, expected: Any, subgraph_url: str
+) -> tuple[float, list[dict[str, Any]]]:
+    """Subgraph fetches per request with one request at a time: the plan's own count,
+    and the operations the gateway sent to each subgraph for one request."""
     wait_until_quiet(subgraph_url)
     http_request(f"{subgraph_url}/stats/reset")
     for _ in range(PROBE_REQUESTS):
@@ -452,7 +458,17 @@ def probe_plan_fetches(url: str, body: bytes, expected: Any, subgraph_url: str) 
                 f"answered the benchmark query wrongly: HTTP {status}: {answer[:500]!r}"
             )
     wait_until_quiet(subgraph_url)
-    return round(sum(read_subgraph_fetches(subgraph_url).values()) / PROBE_REQUESTS, 2)
+    fetches = round(sum(read_subgraph_fetches(subgraph_url).values()) / PROBE_REQUESTS, 2)
+    _status, listing = http_request(f"{subgraph_url}/stats/requests")
+    fetch_list = [
+        {
+            "subgraph": entry["subgraph"],
+            "per_request": round(entry["fetches"] / PROBE_REQUESTS, 2),
+            "body": entry["body"][:FETCH_BODY_CHARS],
+        }
+        for entry in json.loads(listing)
+    ]
+    return fetches, fetch_list
 
 
 def wait_until_quiet(subgraph_url: str, timeout_s: float = 120.0) -> None:

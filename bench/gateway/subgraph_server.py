@@ -3,7 +3,9 @@
 The subgraphs are not what the benchmark measures, so each answer is memoised per exact
 request body: the first request with a given body runs graphql-core, later ones return
 the same bytes. Every request is still counted per subgraph: `GET /stats` gives
-`{"fetches": {subgraph: n}, "executions": n, "memo_entries": n}`, `/stats/reset` zeroes it.
+`{"fetches": {subgraph: n}, "executions": n, "memo_entries": n, "connections_opened": n}`,
+`GET /stats/requests` the distinct request bodies with their counts, and `/stats/reset`
+zeroes both.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class SubgraphService:
         self.counts: Counter[str] = Counter({name: 0 for name in subgraphs})
         self.executions = 0
         self.connections = 0
+        # (subgraph, body) -> fetches since the last reset: which operations a gateway sends.
+        self.bodies: Counter[tuple[str, bytes]] = Counter()
 
     def answer(self, method: bytes, path: bytes, body: bytes) -> bytes:
         """The complete HTTP response (keep-alive) for one request."""
@@ -46,6 +50,8 @@ class SubgraphService:
             if method != b"POST":
                 return format_response(405, b'{"errors":[{"message":"POST only"}]}')
             self.counts[subgraph.name] += 1
+            if len(self.bodies) < MEMO_LIMIT:
+                self.bodies[subgraph.name, body] += 1
             key = (path, body)
             cached = self.memo.get(key)
             if cached is None:
@@ -63,7 +69,14 @@ class SubgraphService:
                 "connections_opened": self.connections,
             }
             return format_response(200, orjson.dumps(stats))
+        if path == b"/stats/requests":
+            requests = [
+                {"subgraph": name, "fetches": count, "body": body.decode("utf-8", "replace")}
+                for (name, body), count in self.bodies.most_common()
+            ]
+            return format_response(200, orjson.dumps(requests))
         if path == b"/stats/reset":
+            self.bodies.clear()
             for name in self.counts:
                 self.counts[name] = 0
             self.executions = 0
