@@ -145,9 +145,7 @@ def _matches(record: Mapping[str, Any], representation: Mapping[str, Any], shape
         if nested is None:
             if wanted != have:
                 return False
-        elif not isinstance(wanted, Mapping) or not isinstance(have, Mapping):
-            return False
-        elif not _matches(have, wanted, nested):
+        elif not isinstance(wanted, Mapping) or not isinstance(have, Mapping) or not _matches(have, wanted, nested):
             return False
     return True
 
