@@ -34,7 +34,7 @@ def load_gateway_factory() -> Callable[..., Any]:
             "-> a Starlette app serving POST /graphql.",
             pytrace=False,
         )
-    return create_gateway_app  # type: ignore[no-any-return]
+    return create_gateway_app
 
 
 class SuiteGateways:
@@ -95,12 +95,15 @@ async def test_case_matches_reference_gateway(
     assert expected is not None, f"{suite.name}/{case.name} has no expected.json: run record.py"
     running, url = await suite_gateways.open(suite)
     running.prepare(case)
-    async with aiohttp.ClientSession() as session, session.post(
-        url,
-        json=case.request_body,
-        headers={"accept": "application/graphql-response+json, application/json"},
-        timeout=aiohttp.ClientTimeout(total=30),
-    ) as response:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(
+            url,
+            json=case.request_body,
+            headers={"accept": "application/graphql-response+json, application/json"},
+            timeout=aiohttp.ClientTimeout(total=30),
+        ) as response,
+    ):
         body = await response.json(content_type=None)
     actual = normalise_response(body)
     if case.name in suite.settings.get("lenient_errors", []):
@@ -109,7 +112,9 @@ async def test_case_matches_reference_gateway(
         expected = {"data": expected.get("data")}
     problems = find_differences(actual, expected)
     assert not problems, (
-        f"{suite.name}/{case.name}:\n" + "\n".join(problems) + f"\nfull response: {json.dumps(body)}"
+        f"{suite.name}/{case.name}:\n"
+        + "\n".join(problems)
+        + f"\nfull response: {json.dumps(body)}"
     )
     reference_fetches = case.expected_fetches or {}
     ours = running.fetch_counts()

@@ -46,7 +46,9 @@ async def compose_supergraph(running: RunningSuite) -> str:
         for name in running.suite.subgraph_names
     ]
     # Federation 1 supergraphs (core/join v0.1) come from the old composer.
-    script = "compose-fed1.mjs" if running.suite.settings.get("composer") == "fed1" else "compose.mjs"
+    script = (
+        "compose-fed1.mjs" if running.suite.settings.get("composer") == "fed1" else "compose.mjs"
+    )
     process = await asyncio.create_subprocess_exec(
         NODE,
         str(REFERENCE / script),
@@ -61,7 +63,9 @@ async def compose_supergraph(running: RunningSuite) -> str:
     return out.decode()
 
 
-async def serve_reference(supergraph_path: Path, suite: Suite) -> tuple[asyncio.subprocess.Process, str]:
+async def serve_reference(
+    supergraph_path: Path, suite: Suite
+) -> tuple[asyncio.subprocess.Process, str]:
     timeout_ms = int(float(suite.settings.get("subgraph_timeout_seconds", 2.0)) * 1000)
     process = await asyncio.create_subprocess_exec(
         NODE,
@@ -101,8 +105,10 @@ async def record_suite(suite: Suite, compose: bool) -> int:
                         body: dict[str, Any] = await response.json(content_type=None)
                     await asyncio.sleep(0.05)
                     if case.name in suite.settings.get("hand_checked", []):
-                        print(f"{suite.name}/{case.name}: hand-checked, kept; reference said "
-                              + json.dumps(normalise_response(body)))
+                        print(
+                            f"{suite.name}/{case.name}: hand-checked, kept; reference said "
+                            + json.dumps(normalise_response(body))
+                        )
                     else:
                         _write_json(
                             case.directory / f"{case.name}.expected.json", normalise_response(body)

@@ -145,7 +145,11 @@ def _matches(record: Mapping[str, Any], representation: Mapping[str, Any], shape
         if nested is None:
             if wanted != have:
                 return False
-        elif not isinstance(wanted, Mapping) or not isinstance(have, Mapping) or not _matches(have, wanted, nested):
+        elif (
+            not isinstance(wanted, Mapping)
+            or not isinstance(have, Mapping)
+            or not _matches(have, wanted, nested)
+        ):
             return False
     return True
 
@@ -221,11 +225,11 @@ def _attach_resolvers(
     assert query is not None
     sdl = definition.sdl
 
-    def resolve_service(_root: Any, _info: GraphQLResolveInfo) -> Record:
+    def resolve_service(_root: Any, _info: GraphQLResolveInfo[Any]) -> Record:
         return {"sdl": sdl}
 
     def resolve_entities(
-        _root: Any, _info: GraphQLResolveInfo, representations: list[Record]
+        _root: Any, _info: GraphQLResolveInfo[Any], representations: list[Record]
     ) -> list[Record | None]:
         return [entity_resolver.resolve(representation) for representation in representations]
 

@@ -6,7 +6,7 @@ import asyncio
 import json
 import socket
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from aiohttp import web
@@ -18,7 +18,7 @@ from tests.gateway.harness.subgraph_schema import (
 )
 
 
-class Failure(str, Enum):
+class Failure(StrEnum):
     """How a subgraph misbehaves when a test asks it to."""
 
     HTTP_500 = "http-500"

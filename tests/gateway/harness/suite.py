@@ -17,7 +17,9 @@ from tests.gateway.harness.subgraph_server import Failure, SubgraphServer
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
-JOIN_GRAPH = re.compile(r'@join__graph\(\s*name:\s*"(?P<name>[^"]+)"\s*,?\s*url:\s*"(?P<url>[^"]*)"\s*\)')
+JOIN_GRAPH = re.compile(
+    r'@join__graph\(\s*name:\s*"(?P<name>[^"]+)"\s*,?\s*url:\s*"(?P<url>[^"]*)"\s*\)'
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,8 @@ class Case:
 
     @property
     def variables(self) -> dict[str, Any] | None:
-        return _read_json(self.directory / f"{self.name}.variables.json")
+        value: dict[str, Any] | None = _read_json(self.directory / f"{self.name}.variables.json")
+        return value
 
     @property
     def failures(self) -> dict[str, Failure]:
@@ -43,11 +46,13 @@ class Case:
 
     @property
     def expected(self) -> dict[str, Any] | None:
-        return _read_json(self.directory / f"{self.name}.expected.json")
+        value: dict[str, Any] | None = _read_json(self.directory / f"{self.name}.expected.json")
+        return value
 
     @property
     def expected_fetches(self) -> dict[str, int] | None:
-        return _read_json(self.directory / f"{self.name}.fetches.json")
+        value: dict[str, int] | None = _read_json(self.directory / f"{self.name}.fetches.json")
+        return value
 
     @property
     def request_body(self) -> dict[str, Any]:
@@ -100,8 +105,7 @@ class Suite:
     def cases(self) -> list[Case]:
         directory = self.directory / "cases"
         return [
-            Case(self.name, path.stem, directory)
-            for path in sorted(directory.glob("*.graphql"))
+            Case(self.name, path.stem, directory) for path in sorted(directory.glob("*.graphql"))
         ]
 
 
@@ -158,7 +162,9 @@ class RunningSuite:
             if self.suite.settings.get("stateful"):
                 # Mutations change the data: every case starts from the module's initial state.
                 server.load(
-                    define_subgraph(name, self.suite.subgraph_sdl(name), self.suite.data_module(name))
+                    define_subgraph(
+                        name, self.suite.subgraph_sdl(name), self.suite.data_module(name)
+                    )
                 )
         for name, failure in case.failures.items():
             self.servers[name].failure = failure

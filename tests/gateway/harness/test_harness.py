@@ -18,9 +18,10 @@ from tests.gateway.harness.suite import list_suites, load_suite, rewrite_subgrap
 
 
 async def post(url: str, query: str, variables: dict[str, Any] | None = None) -> Any:
-    async with aiohttp.ClientSession() as session, session.post(
-        url, json={"query": query, "variables": variables or {}}
-    ) as response:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, json={"query": query, "variables": variables or {}}) as response,
+    ):
         return await response.json()
 
 
@@ -31,7 +32,9 @@ async def test_service_serves_the_subgraph_sdl_verbatim() -> None:
 
 
 async def test_entities_resolve_by_any_key_and_null_for_unknown() -> None:
-    query = "query ($r: [_Any!]!) { _entities(representations: $r) { ... on Book { id isbn pages } } }"
+    query = (
+        "query ($r: [_Any!]!) { _entities(representations: $r) { ... on Book { id isbn pages } } }"
+    )
     representations = [
         {"__typename": "Book", "id": "b2"},
         {"__typename": "Book", "isbn": "978-1"},
@@ -97,7 +100,9 @@ async def test_failure_modes(failure: Failure) -> None:
         Failure.TIMEOUT: "timeout",
         Failure.DROP_CONNECTION: "dropped",
     }[failure]
-    assert outcome == expected[: len(outcome)] if failure is Failure.HTTP_500 else outcome == expected
+    assert (
+        outcome == expected[: len(outcome)] if failure is Failure.HTTP_500 else outcome == expected
+    )
     assert server.fetch_count == 1
 
 
@@ -108,7 +113,9 @@ async def test_stateful_suites_start_every_case_afresh() -> None:
         ids = []
         for _ in range(2):
             running.prepare(case)
-            body = await post(running.urls["products"], 'mutation { addProduct(input: {name: "X"}) { id } }')
+            body = await post(
+                running.urls["products"], 'mutation { addProduct(input: {name: "X"}) { id } }'
+            )
             ids.append(body["data"]["addProduct"]["id"])
     assert ids == ["p2", "p2"]
 
