@@ -8,9 +8,9 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.requests import Request
 
+from common.http_app import build_subgraph_app
 from common.settings import data_dir
 from common.tenancy import Caller
-from common.http_app import build_subgraph_app
 from subgraphs.deploy import settings
 from subgraphs.deploy.deployments import Deployments
 from subgraphs.deploy.driver import DeployDriver

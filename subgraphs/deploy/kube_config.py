@@ -45,7 +45,7 @@ async def load_configuration(cluster: ClusterSettings) -> client.Configuration:
         configuration.verify_ssl = cluster.ca_file is not None
         configuration.ssl_ca_cert = cluster.ca_file
     elif cluster.in_cluster:
-        config.load_incluster_config(client_configuration=configuration)
+        config.load_incluster_config(client_configuration=configuration)  # type: ignore[no-untyped-call]
     elif cluster.kubeconfig:
         await config.load_kube_config(
             config_file=cluster.kubeconfig,

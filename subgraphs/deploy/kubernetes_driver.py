@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable
 from typing import Any, TypeVar
 
@@ -100,7 +99,7 @@ class KubernetesDriver:
             if error.status == 0 or error.status is None:
                 raise unreachable(what, error) from None
             raise error_from_status(error.status, error.body, what=what) from None
-        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as error:
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
             raise unreachable(what, error) from None
 
     def _live(self) -> LiveCache | None:
@@ -130,7 +129,7 @@ class KubernetesDriver:
         }
         created = await self._call(
             f"namespace {environment.name}",
-            self.core.create_namespace(body, _request_timeout=self.request_timeout),
+            self.core.create_namespace(body, _request_timeout=self.request_timeout),  # type: ignore[arg-type]
         )
         return _environment(self.api_client.sanitize_for_serialization(created))
 
@@ -220,7 +219,7 @@ class KubernetesDriver:
         await self._require_service(tenant, namespace, name)
         patched = await self._call(
             f"inference service {namespace}/{name}",
-            self.objects.patch_namespaced_custom_object(
+            self.objects.patch_namespaced_custom_object(  # type: ignore[call-arg]
                 GROUP, VERSION, namespace, PLURAL, name, patch,
                 _content_type=MERGE_PATCH, _request_timeout=self.request_timeout,
             ),

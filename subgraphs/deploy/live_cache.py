@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -54,10 +55,8 @@ class LiveCache:
         task, self._task = self._task, None
         if task is not None:
             task.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await task
-            except asyncio.CancelledError:
-                pass
         if self._watch is not None:
             await self._watch.close()
             self._watch = None
@@ -95,7 +94,7 @@ class LiveCache:
                 if error.status != 410:
                     log.info("watch failed (%s); retrying", error.status)
                     await asyncio.sleep(self.retry_seconds)
-            except (aiohttp.ClientError, asyncio.TimeoutError, OSError, ValueError) as error:
+            except (TimeoutError, aiohttp.ClientError, OSError, ValueError) as error:
                 self.synced = False
                 log.info("watch connection lost (%s); retrying", type(error).__name__)
                 await asyncio.sleep(self.retry_seconds)

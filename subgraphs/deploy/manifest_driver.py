@@ -47,7 +47,9 @@ class ManifestDriver:
             data = json.loads(self.path.read_text())
         except FileNotFoundError:
             return {"resourceVersion": 0, "tenants": {}}
-        return data if isinstance(data, dict) else {"resourceVersion": 0, "tenants": {}}
+        if not isinstance(data, dict):
+            return {"resourceVersion": 0, "tenants": {}}
+        return {str(k): v for k, v in data.items()}
 
     def _save(self, data: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,7 +59,10 @@ class ManifestDriver:
 
     @staticmethod
     def _tenant(data: dict[str, Any], tenant: str) -> dict[str, Any]:
-        return data["tenants"].setdefault(tenant, {"environments": {}, "services": {}})
+        space: dict[str, Any] = data["tenants"].setdefault(
+            tenant, {"environments": {}, "services": {}}
+        )
+        return space
 
     @staticmethod
     def _next_version(data: dict[str, Any]) -> str:

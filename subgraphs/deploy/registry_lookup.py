@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, Protocol
 
 import aiohttp
@@ -70,7 +69,7 @@ class HttpRegistryLookup:
                 self.url, json=payload, headers=self._headers(caller)
             ) as response:
                 body = await response.json(content_type=None)
-        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
+        except (TimeoutError, aiohttp.ClientError, ValueError) as error:
             raise Unavailable(
                 f"the registry at {self.url} could not be reached: {type(error).__name__}"
             ) from None

@@ -121,7 +121,9 @@ class ServingEnvironment:
     production: bool
     created_at: str | None
 
-    @strawberry.field(description="The Kubernetes namespace this environment is.")
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description="The Kubernetes namespace this environment is."
+    )
     def namespace(self) -> str:
         return self.name
 
@@ -148,7 +150,9 @@ class ModelVersion:
     def resolve_reference(cls, id: strawberry.ID) -> ModelVersion:
         return cls(id=id)
 
-    @strawberry.field(description="Inference services whose current spec serves this version.")
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description="Inference services whose current spec serves this version."
+    )
     async def deployments(self, info: Info) -> list[InferenceService]:
         found = await _deployments(info).list(_caller(info), model_version_id=str(self.id))
         return [InferenceService.from_view(v) for v in found]
@@ -186,7 +190,9 @@ class InferenceService:
         version = self.view.labels.get(MODEL_VERSION_ID)
         return None if version is None else ModelVersion(id=strawberry.ID(version))
 
-    @strawberry.field(description="The version the canary replaces (traffic goes back to it on rollback).")
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description="The version the canary replaces (traffic goes back to it on rollback)."
+    )
     def previous_model_version(self) -> ModelVersion | None:
         version = self.view.labels.get(PREVIOUS_MODEL_VERSION_ID)
         return None if version is None else ModelVersion(id=strawberry.ID(version))
@@ -248,7 +254,9 @@ class InferenceService:
     def desired_state(self) -> DesiredState:
         return DesiredState(self.view.annotations.get(DESIRED_STATE, "DEPLOYED"))
 
-    @strawberry.field(description="Traffic share of the latest revision; null when it has all of it.")
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description="Traffic share of the latest revision; null when it has all of it."
+    )
     def canary_traffic_percent(self) -> int | None:
         return self.view.predictor.get("canaryTrafficPercent")
 
@@ -256,11 +264,15 @@ class InferenceService:
     def rolled_back(self) -> bool:
         return self.view.annotations.get(ROLLED_BACK) == "true"
 
-    @strawberry.field(description="False when the manifest was only rendered (no cluster configured).")
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description="False when the manifest was only rendered (no cluster configured)."
+    )
     def applied(self) -> bool:
         return self.view.stored.applied
 
-    @strawberry.field(description="The InferenceService manifest, as YAML.")
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description="The InferenceService manifest, as YAML."
+    )
     def manifest(self) -> str:
         return render_yaml(self.view.body)
 

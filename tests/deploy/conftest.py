@@ -54,6 +54,12 @@ def real_apiserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
     available = subprocess.run([str(SCRIPT), "available"], capture_output=True).returncode == 0
     if not available and not IN_CI:
         pytest.skip("kube-apiserver is not built (run scripts/kube-apiserver build); CI=true builds it")
+    if os.environ.get("MODELPLANE_KUBE_STATE_DIR"):
+        # A server the developer started for repeated runs: use it, leave it running.
+        running = subprocess.run([str(SCRIPT), "env"], capture_output=True, text=True)
+        if running.returncode == 0:
+            yield _parse_env(running.stdout)
+            return
     env = {**os.environ, "MODELPLANE_KUBE_STATE_DIR": str(tmp_path_factory.mktemp("kube-state"))}
     started = subprocess.run(
         [str(SCRIPT), "start"], capture_output=True, text=True, env=env, timeout=REAL_TIER_TIMEOUT

@@ -10,6 +10,7 @@ a version has been compacted away; bearer-token authentication.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import functools
 import json
@@ -527,10 +528,8 @@ class FakeApiServer:
             if remaining <= 0:
                 break
             async with self.changed:
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self.changed.wait(), timeout=min(remaining, 1.0))
-                except TimeoutError:
-                    pass
         return response
 
 

@@ -39,13 +39,12 @@ class GraphQLClient:
         self.headers = headers or {}
 
     async def execute(self, query: str, **variables: Any) -> dict[str, Any]:
-        async with aiohttp.ClientSession() as session:
-            async with session.post(
-                self.url, json={"query": query, "variables": variables}, headers=self.headers
-            ) as response:
-                body: dict[str, Any] = await response.json()
-                assert response.status in (200, 401), body
-                return body
+        async with aiohttp.ClientSession() as session, session.post(
+            self.url, json={"query": query, "variables": variables}, headers=self.headers
+        ) as response:
+            body: dict[str, Any] = await response.json()
+            assert response.status in (200, 401), body
+            return body
 
     async def data(self, query: str, **variables: Any) -> dict[str, Any]:
         body = await self.execute(query, **variables)

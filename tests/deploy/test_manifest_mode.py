@@ -13,7 +13,16 @@ from subgraphs.deploy.app import create_app
 from subgraphs.deploy.manifest_driver import ManifestDriver
 from tests.deploy.harness import GraphQLClient, serve
 from tests.deploy.registry_stub import StaticRegistry, fraud_version
-from tests.deploy.test_rollouts import CREATE_ENV, DEPLOY, GET, PROMOTE, ROLLBACK, ROLLOUT, SET_CANARY, UPDATE
+from tests.deploy.test_rollouts import (
+    CREATE_ENV,
+    DEPLOY,
+    GET,
+    PROMOTE,
+    ROLLBACK,
+    ROLLOUT,
+    SET_CANARY,
+    UPDATE,
+)
 
 
 @pytest.fixture
