@@ -37,6 +37,23 @@ def load_gateway_factory() -> Callable[..., Any]:
     return create_gateway_app
 
 
+def find_duplicate_representations(running: RunningSuite) -> list[str]:
+    """Representations that one `_entities` request carries more than once."""
+    found: list[str] = []
+    for name, server in running.servers.items():
+        for request in server.requests:
+            for value in (request.variables or {}).values():
+                if not isinstance(value, list) or not request.is_entities_call:
+                    continue
+                seen: set[str] = set()
+                for representation in value:
+                    key = json.dumps(representation, sort_keys=True)
+                    if key in seen:
+                        found.append(f"{name}: {key}")
+                    seen.add(key)
+    return found
+
+
 class SuiteGateways:
     """Keeps one suite's subgraphs and our gateway running while its cases run."""
 
@@ -115,6 +132,11 @@ async def test_case_matches_reference_gateway(
         f"{suite.name}/{case.name}:\n"
         + "\n".join(problems)
         + f"\nfull response: {json.dumps(body)}"
+    )
+    duplicates = find_duplicate_representations(running)
+    assert not duplicates, (
+        f"{suite.name}/{case.name}: representations sent more than once in one _entities "
+        f"request (issue 3 asks for deduplication): {duplicates}"
     )
     reference_fetches = case.expected_fetches or {}
     ours = running.fetch_counts()
