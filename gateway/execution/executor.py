@@ -112,7 +112,10 @@ class PlanExecutor:
 
     async def run_entity_fetch(self, fetch: Fetch, state: ExecutionState) -> None:
         assert fetch.requires is not None
-        targets = collect_targets(state.data, fetch.path)
+        targets = [
+            target for path in (fetch.paths or (fetch.path,))
+            for target in collect_targets(state.data, path)
+        ]
         representations: list[dict[str, Any]] = []
         index_of: dict[bytes, int] = {}
         assignments: list[tuple[dict[str, Any], list[Any], int]] = []

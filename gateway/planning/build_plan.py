@@ -5,6 +5,7 @@ from __future__ import annotations
 from graphql import print_ast
 
 from gateway.planning.fetch_graph import FetchBuilder
+from gateway.planning.merge_fetches import FetchGroup, group_fetches
 from gateway.planning.operation import Condition as FieldCondition
 from gateway.planning.operation import Operation
 from gateway.planning.plan import (
@@ -25,12 +26,33 @@ def build_plan(
     roots = [f for f in fetches if f.parent is None]
     if not roots:
         return None
+    if operation.kind == "query":
+        return _staged_plan(supergraph, operation, fetches)
     nodes = [_subtree(supergraph, operation, root) for root in roots]
     if len(nodes) == 1:
         return nodes[0]
     if operation.kind == "mutation":
         return Sequence(tuple(nodes))
     return Parallel(tuple(nodes))
+
+
+def _staged_plan(
+    supergraph: Supergraph, operation: Operation, fetches: list[FetchBuilder]
+) -> PlanNode:
+    """Stages of parallel requests; same-stage entity fetches to one subgraph are merged."""
+    groups = group_fetches(fetches)
+    stages: dict[int, list[PlanNode]] = {}
+    for group in groups:
+        node: PlanNode = to_fetch(supergraph, operation, group.first, group)
+        if group.first.is_entity:
+            node = Flatten(group.first.path, node)  # type: ignore[arg-type]
+        node = _conditioned(node, group.first.condition, ())
+        stages.setdefault(group.stage, []).append(node)
+    sequence = [
+        nodes[0] if len(nodes) == 1 else Parallel(tuple(nodes))
+        for _, nodes in sorted(stages.items())
+    ]
+    return sequence[0] if len(sequence) == 1 else Sequence(tuple(sequence))
 
 
 def _subtree(supergraph: Supergraph, operation: Operation, fetch: FetchBuilder) -> PlanNode:
@@ -82,17 +104,25 @@ def _layer_children(fetch: FetchBuilder) -> list[list[FetchBuilder]]:
     return stages
 
 
-def to_fetch(supergraph: Supergraph, operation: Operation, fetch: FetchBuilder) -> Fetch:
+def to_fetch(
+    supergraph: Supergraph,
+    operation: Operation,
+    fetch: FetchBuilder,
+    group: FetchGroup | None = None,
+) -> Fetch:
     variables: set[str] = set()
     subgraph = supergraph.subgraph(fetch.graph)
-    renamed = alias_type_conflicts(fetch.selection)
+    selection = group.selection if group is not None else fetch.selection
+    requires = group.requires if group is not None else fetch.requires
+    paths = group.paths if group is not None else (fetch.path,)
+    renamed = alias_type_conflicts(selection)
     if fetch.is_entity:
-        body = print_selection(fetch.selection, variables)
+        body = print_selection(selection, variables)
         text = "_entities(representations:$representations){" + body + "}"
         definitions = ["$representations:[_Any!]!"]
         kind = "query"
     else:
-        text = print_selection(fetch.selection, variables)
+        text = print_selection(selection, variables)
         definitions = []
         kind = operation.kind
     names = tuple(sorted(variables))
@@ -112,9 +142,10 @@ def to_fetch(supergraph: Supergraph, operation: Operation, fetch: FetchBuilder) 
         query=f"{header}{{{text}}}",
         variable_names=names,
         path=fetch.path,
-        entity_types=tuple(fetch.requires.fragments) if fetch.is_entity else (),
-        requires=fetch.requires if fetch.is_entity else None,
-        selection=fetch.selection,
+        entity_types=tuple(requires.fragments) if fetch.is_entity else (),
+        requires=requires if fetch.is_entity else None,
+        selection=selection,
+        paths=paths,
         operation_kind=kind,
         renamed=renamed,
     )

@@ -20,6 +20,7 @@ class Fetch:
     requires: Selection | None = None  # representation fields, per entity type
     selection: Selection | None = None  # the selection sent, rooted at the fetch's entry
     operation_kind: str = "query"
+    paths: tuple[tuple[str, ...], ...] = ()  # every path an entity fetch serves
     renamed: bool = False  # the response carries aliases to undo (see alias_type_conflicts)
 
     @property

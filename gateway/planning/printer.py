@@ -30,9 +30,12 @@ def _print(node: PlanNode, depth: int) -> str:
             + f"\n{pad}}},"
         )
     if isinstance(node, Flatten):
-        path = ".".join(node.path)
+        paths = node.node.paths or (node.path,)
         inner = _print(node.node, depth + 1)
-        return f'{pad}Flatten(path: "{path}") {{\n{inner}\n{pad}}},'
+        if len(paths) == 1:
+            return f'{pad}Flatten(path: "{".".join(paths[0])}") {{\n{inner}\n{pad}}},'
+        listed = ", ".join(f'"{".".join(p)}"' for p in paths)
+        return f"{pad}Flatten(paths: [{listed}]) {{\n{inner}\n{pad}}},"
     if isinstance(node, (Sequence, Parallel)):
         name = "Sequence" if isinstance(node, Sequence) else "Parallel"
         inner = "\n".join(_print(child, depth + 1) for child in node.nodes)
