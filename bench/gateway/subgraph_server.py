@@ -101,13 +101,17 @@ def execute_request(subgraph: Subgraph, body: bytes) -> bytes:
     try:
         request = orjson.loads(body)
         query = request["query"]
-    except (orjson.JSONDecodeError, KeyError, TypeError):
-        return b'{"errors":[{"message":"body must be JSON with a query"}]}'
+        variables = request.get("variables")
+        operation_name = request.get("operationName")
+    except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
+        return b'{"errors":[{"message":"body must be a JSON object with a query"}]}'
+    if not isinstance(query, str) or not isinstance(variables, dict | None):
+        return b'{"errors":[{"message":"query must be a string, variables an object"}]}'
     result = graphql_sync(
         subgraph.schema,
         query,
-        variable_values=request.get("variables"),
-        operation_name=request.get("operationName"),
+        variable_values=variables,
+        operation_name=operation_name if isinstance(operation_name, str) else None,
     )
     payload: dict[str, Any] = {"data": result.data}
     if result.errors:
