@@ -9,13 +9,9 @@ this runner share core 1. Results go to bench/gateway/results/latest.json.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import datetime
 import json
 import os
-import platform
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -23,101 +19,33 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 from expected import build_request_body, compute_expected_response
+from lineup import GATEWAY_CORE, HERE, LOAD_CORE, REPO, Gateway, define_gateways
+from processes import (
+    NICENESS,
+    busy_percent,
+    pin,
+    raise_session_priority,
+    read_cpu_times,
+    read_peak_rss_mb,
+    read_process_cpu_s,
+    start_process,
+    stop_process,
+    tail,
+)
+from report import add_ratios, format_table, write_results
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent
 SUPERGRAPH = HERE / "supergraph.graphql"
 COMPOSED_SUBGRAPH_PORT = 4200
-GATEWAY_CORE = 0
-LOAD_CORE = 1
 READY_TIMEOUT_S = 90.0
 PROBE_REQUESTS = 10
-NICENESS = [0]  # set once from --nice
-LOAD_ENGINE = ["wrk"]  # set once from --engine
 QUIET_INTERVAL_S = 0.5
 FETCH_BODY_CHARS = 600
-
-
-@dataclass(frozen=True)
-class Gateway:
-    """How to start one gateway: its command and environment, given the supergraph and port."""
-
-    name: str
-    description: str
-    command: list[str]
-    env: dict[str, str] = field(default_factory=dict)
-    cwd: Path = HERE
-
-
-def find_modelplane_command() -> list[str]:
-    beside_python = Path(sys.executable).parent / "modelplane"
-    if beside_python.exists():
-        return [str(beside_python)]
-    on_path = shutil.which("modelplane")
-    return [on_path] if on_path else [sys.executable, "-m", "modelplane.cli"]
-
-
-def define_gateways(supergraph: Path, port: int) -> dict[str, Gateway]:
-    node = shutil.which("node") or "node"
-    hive = str(HERE / "node_modules" / ".bin" / "hive-gateway")
-    hive_args = ["supergraph", str(supergraph), "--port", str(port), "--host", "127.0.0.1"]
-    modelplane = [*find_modelplane_command(), "gateway", "--supergraph", str(supergraph)]
-    modelplane += ["--port", str(port)]
-    production = {"NODE_ENV": "production"}
-    # Run our gateway from the checkout itself, whether or not it is pip-installed.
-    in_checkout = {
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
-    }
-    return {
-        gateway.name: gateway
-        for gateway in [
-            Gateway(
-                "apollo",
-                "Apollo Gateway (@apollo/gateway + @apollo/server standalone)",
-                [node, str(HERE / "gateways" / "apollo.mjs")],
-                {**production, "SUPERGRAPH": str(supergraph), "PORT": str(port)},
-            ),
-            Gateway(
-                "hive",
-                "Hive Gateway, Rust planner (@graphql-hive/router-runtime), dedup off",
-                [hive, *hive_args, "--fork", "1", "-c", str(HERE / "gateways" / "hive.config.mjs")],
-                production,
-            ),
-            Gateway(
-                "hive-dedup",
-                "Hive Gateway, Rust planner, request deduplication on",
-                [
-                    hive,
-                    *hive_args,
-                    "--fork",
-                    "1",
-                    "-c",
-                    str(HERE / "gateways" / "hive-dedup.config.mjs"),
-                ],
-                production,
-            ),
-            Gateway(
-                "modelplane",
-                "Modelplane gateway",
-                modelplane,
-                {**in_checkout, "MODELPLANE_GATEWAY_DEDUP": "0"},
-                REPO,
-            ),
-            Gateway(
-                "modelplane-dedup",
-                "Modelplane gateway, in-flight request deduplication on",
-                modelplane,
-                {**in_checkout, "MODELPLANE_GATEWAY_DEDUP": "1"},
-                REPO,
-            ),
-        ]
-    }
+LOAD_ENGINE = ["wrk"]  # set once from --engine
 
 
 class GatewayFailed(Exception):
@@ -133,63 +61,6 @@ def http_request(url: str, body: bytes | None = None, timeout: float = 10.0) -> 
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
-
-
-def pin(command: Sequence[str], core: int) -> list[str]:
-    """Pin to one core, and raise the priority when asked (--nice) on a shared machine."""
-    pinned = ["taskset", "-c", str(core), *command]
-    return ["nice", "-n", str(NICENESS[0]), *pinned] if NICENESS[0] else pinned
-
-
-def start_process(
-    command: Sequence[str], core: int | None, env: dict[str, str], cwd: Path, log: Path
-) -> subprocess.Popen[bytes]:
-    pinned = pin(command, core) if core is not None else list(command)
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            pinned,
-            cwd=cwd,
-            env={**os.environ, **env},
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    raise_session_priority(process.pid)
-    return process
-
-
-def raise_session_priority(pid: int) -> None:
-    """With --nice, also renice the process's scheduler autogroup.
-
-    Linux's autogroups make every session compete as one unit, so `nice` alone does not
-    help a process in its own session against other sessions' work.
-    """
-    if NICENESS[0] == 0:
-        return
-    with contextlib.suppress(OSError):
-        Path(f"/proc/{pid}/autogroup").write_text(str(NICENESS[0]))
-
-
-def stop_process(process: subprocess.Popen[Any]) -> None:
-    if process.poll() is not None:
-        return
-    # The gateway was started in its own session: signal its whole process group
-    # (e.g. a CLI that runs node under a wrapper), and nothing else.
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-    except ProcessLookupError:
-        pass
-
-
-def tail(log: Path, lines: int = 15) -> str:
-    try:
-        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
 
 
 def wait_until_ready(
@@ -214,78 +85,6 @@ def wait_until_ready(
             raise GatewayFailed(f"answered the benchmark query wrongly: {last}")
         time.sleep(0.25)
     raise GatewayFailed(f"not ready after {READY_TIMEOUT_S:.0f} s ({last}):\n{tail(log)}")
-
-
-def list_descendants(pid: int) -> list[int]:
-    children: list[int] = []
-    try:
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            text = (task / "children").read_text().split()
-            children.extend(int(child) for child in text)
-    except OSError:
-        return []
-    found = list(children)
-    for child in children:
-        found.extend(list_descendants(child))
-    return found
-
-
-def read_status_kb(pid: int, key: str) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(key + ":"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def read_peak_rss_mb(root_pid: int) -> tuple[float, list[dict[str, Any]]]:
-    """VmHWM of every process under the one we started (wrappers like taskset exec away)."""
-    processes: list[dict[str, Any]] = []
-    for pid in [root_pid, *list_descendants(root_pid)]:
-        try:
-            name = Path(f"/proc/{pid}/comm").read_text().strip()
-        except OSError:
-            continue
-        processes.append({"pid": pid, "name": name, "vm_hwm_kb": read_status_kb(pid, "VmHWM")})
-    total_kb = sum(entry["vm_hwm_kb"] for entry in processes)
-    return round(total_kb / 1024, 1), processes
-
-
-def read_process_cpu_s(root_pid: int) -> float:
-    """User+system CPU seconds used so far by the process and its descendants."""
-    ticks = 0
-    for pid in [root_pid, *list_descendants(root_pid)]:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def read_cpu_times() -> dict[str, tuple[int, int]]:
-    """Per-core (busy, total) jiffies from /proc/stat."""
-    times: dict[str, tuple[int, int]] = {}
-    for line in Path("/proc/stat").read_text().splitlines():
-        if line.startswith("cpu") and line[3:4].isdigit():
-            name, *values = line.split()
-            numbers = [int(value) for value in values]
-            idle = numbers[3] + numbers[4]
-            times[name] = (sum(numbers) - idle, sum(numbers))
-    return times
-
-
-def busy_percent(
-    before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]
-) -> dict[str, float]:
-    result = {}
-    for name, (busy_after, total_after) in after.items():
-        busy_before, total_before = before.get(name, (0, 0))
-        total = total_after - total_before
-        result[name] = round(100.0 * (busy_after - busy_before) / total, 1) if total else 0.0
-    return result
 
 
 def run_loadgen(
@@ -366,7 +165,7 @@ def benchmark_gateway(
         settled = take_cpu_snapshot(process.pid, subgraphs_pid)
         subgraph_stats = read_subgraph_stats(subgraph_url)
         fetches = subgraph_stats["fetches"]
-        peak_rss_mb, processes = read_peak_rss_mb(process.pid)
+        peak_rss_mb, gateway_processes = read_peak_rss_mb(process.pid)
         if process.poll() is not None:
             raise GatewayFailed(
                 f"exited during the load with status {process.returncode}:\n{tail(log)}"
@@ -388,7 +187,7 @@ def benchmark_gateway(
         p50_ms=load["latency_ms"]["p50"],
         p99_ms=load["latency_ms"]["p99"],
         peak_rss_mb=peak_rss_mb,
-        processes=processes,
+        processes=gateway_processes,
         subgraph_fetches_under_load=fetches,
         # Fetches whose exact body had not been seen before, so graphql-core ran.
         subgraph_executions=subgraph_stats["executions"],
@@ -481,72 +280,6 @@ def wait_until_quiet(subgraph_url: str, timeout_s: float = 120.0) -> None:
         if current == last:
             return
         last = current
-
-
-def add_ratios(results: list[dict[str, Any]]) -> None:
-    """ours_x = how many times this gateway's throughput Modelplane's gateway has."""
-    ours = next((r for r in results if r["gateway"] == "modelplane" and r["status"] == "ok"), None)
-    for result in results:
-        if ours is None or result.get("status") != "ok" or not result.get("requests_per_s"):
-            result["ours_x"] = None
-        else:
-            result["ours_x"] = round(ours["requests_per_s"] / result["requests_per_s"], 2)
-
-
-def format_table(results: list[dict[str, Any]]) -> str:
-    header = (
-        f"{'gateway':<17}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'RSS MB':>8}{'fetch/req':>10}"
-        f"{'ours x':>8}{'gw cpu%':>8}{'cpu ms/req':>11}{'core1%':>7}  status"
-    )
-    rows = [header, "-" * len(header)]
-    for result in results:
-        if result["status"] == "failed":
-            rows.append(f"{result['gateway']:<17}{'':>79}  failed: see the results file")
-            continue
-        ratio = "-" if result["ours_x"] is None else f"{result['ours_x']:.2f}"
-        rows.append(
-            f"{result['gateway']:<17}{result['requests_per_s']:>9.1f}{result['p50_ms']:>9.1f}"
-            f"{result['p99_ms']:>9.1f}{result['peak_rss_mb']:>8.0f}{result['plan_fetches']:>10.2f}"
-            f"{ratio:>8}{result['gateway_cpu_percent']:>8.0f}{result['gateway_cpu_ms_per_request']:>11.2f}"
-            f"{result['load_core_used_by_bench_percent']:>7.0f}  {result['status']}"
-        )
-    rows.append(LEGEND)
-    return "\n".join(rows)
-
-
-LEGEND = """
-fetch/req: subgraph fetches per request, one request at a time (the plan's count)
-ours x:    Modelplane's requests/s divided by this gateway's
-gw cpu%:   share of core 0 the gateway process used during the load
-cpu ms/req: gateway CPU time per request (independent of other work on the machine)
-core1%:    share of core 1 used by our subgraphs and load generator (near 100: core 1 limits)"""
-
-
-def describe_machine() -> dict[str, Any]:
-    cpu_model = ""
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu_model = line.split(":", 1)[1].strip()
-            break
-    node_version = subprocess.run(
-        ["node", "--version"], capture_output=True, text=True, check=False
-    )
-    return {
-        "cpus": os.cpu_count(),
-        "cpu_model": cpu_model,
-        "kernel": platform.release(),
-        "python": platform.python_version(),
-        "node": node_version.stdout.strip(),
-    }
-
-
-def read_npm_versions() -> dict[str, str]:
-    lock = HERE / "package-lock.json"
-    if not lock.exists():
-        return {}
-    packages = json.loads(lock.read_text()).get("packages", {})
-    wanted = json.loads((HERE / "package.json").read_text())["dependencies"]
-    return {name: packages.get(f"node_modules/{name}", {}).get("version", "?") for name in wanted}
 
 
 def ensure_node_modules(names: list[str]) -> None:
@@ -676,32 +409,6 @@ def wait_for_subgraphs(process: subprocess.Popen[bytes], port: int, log: Path) -
         except OSError:
             time.sleep(0.2)
     raise SystemExit(f"the subgraphs did not answer on port {port}:\n{tail(log)}")
-
-
-def write_results(args: argparse.Namespace, results: list[dict[str, Any]]) -> None:
-    document = {
-        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "workload": {
-            "query": "bench/gateway/query.graphql",
-            "response_bytes": len(orjson.dumps(compute_expected_response())),
-            "connections": args.connections,
-            "duration_s": args.duration,
-            "warmup_s": args.warmup,
-            "max_requests": args.max_requests,
-            "pinning": {"gateway": f"core {GATEWAY_CORE}", "subgraphs+load": f"core {LOAD_CORE}"},
-            "niceness": args.nice,
-            "load_engine": args.engine,
-        },
-        "machine": describe_machine(),
-        # Other work on the machine slows every gateway alike; the load averages say how much.
-        "load_average_at_start": args.load_average_at_start,
-        "load_average_at_end": [round(value, 2) for value in os.getloadavg()],
-        "npm": read_npm_versions(),
-        "results": results,
-    }
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(document, indent=2) + "\n")
-    print(f"results written to {args.output}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,90 @@
+"""The gateways the benchmark can run, and how each is started."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+GATEWAY_CORE = 0
+LOAD_CORE = 1
+
+
+@dataclass(frozen=True)
+class Gateway:
+    """How to start one gateway: its command and environment, given the supergraph and port."""
+
+    name: str
+    description: str
+    command: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    cwd: Path = HERE
+
+
+def find_modelplane_command() -> list[str]:
+    beside_python = Path(sys.executable).parent / "modelplane"
+    if beside_python.exists():
+        return [str(beside_python)]
+    on_path = shutil.which("modelplane")
+    return [on_path] if on_path else [sys.executable, "-m", "modelplane.cli"]
+
+
+def define_gateways(supergraph: Path, port: int) -> dict[str, Gateway]:
+    node = shutil.which("node") or "node"
+    hive = str(HERE / "node_modules" / ".bin" / "hive-gateway")
+    hive_args = ["supergraph", str(supergraph), "--port", str(port), "--host", "127.0.0.1"]
+    modelplane = [*find_modelplane_command(), "gateway", "--supergraph", str(supergraph)]
+    modelplane += ["--port", str(port)]
+    production = {"NODE_ENV": "production"}
+    # Run our gateway from the checkout itself, whether or not it is pip-installed.
+    in_checkout = {
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+    }
+    return {
+        gateway.name: gateway
+        for gateway in [
+            Gateway(
+                "apollo",
+                "Apollo Gateway (@apollo/gateway + @apollo/server standalone)",
+                [node, str(HERE / "gateways" / "apollo.mjs")],
+                {**production, "SUPERGRAPH": str(supergraph), "PORT": str(port)},
+            ),
+            Gateway(
+                "hive",
+                "Hive Gateway, Rust planner (@graphql-hive/router-runtime), dedup off",
+                [hive, *hive_args, "--fork", "1", "-c", str(HERE / "gateways" / "hive.config.mjs")],
+                production,
+            ),
+            Gateway(
+                "hive-dedup",
+                "Hive Gateway, Rust planner, request deduplication on",
+                [
+                    hive,
+                    *hive_args,
+                    "--fork",
+                    "1",
+                    "-c",
+                    str(HERE / "gateways" / "hive-dedup.config.mjs"),
+                ],
+                production,
+            ),
+            Gateway(
+                "modelplane",
+                "Modelplane gateway",
+                modelplane,
+                {**in_checkout, "MODELPLANE_GATEWAY_DEDUP": "0"},
+                REPO,
+            ),
+            Gateway(
+                "modelplane-dedup",
+                "Modelplane gateway, in-flight request deduplication on",
+                modelplane,
+                {**in_checkout, "MODELPLANE_GATEWAY_DEDUP": "1"},
+                REPO,
+            ),
+        ]
+    }
