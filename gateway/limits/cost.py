@@ -235,7 +235,7 @@ class _Estimator:
             if value is not None
         ]
         if sizes:
-            return max(sizes)
+            return max(0, *sizes)  # a negative page size fetches nothing; it must not earn credit
         assumed = directive.get("assumedSize")
         return int(assumed) if isinstance(assumed, int) else self.model.default_list_size
 

@@ -56,6 +56,7 @@ def schema() -> GraphQLSchema:
         ("{ models(first: 7) { id } }", 7),
         ("{ models { id } }", 50),
         ("{ models(first: 2, last: 9) { id } }", 9),
+        ("{ models(first: -5) { id } }", 0),
         ("{ tags }", 0),
         ("{ recent { id } }", 10),
         ("{ recent { versions { id } } }", 10 * (1 + 3)),
