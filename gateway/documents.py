@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from graphql import (
     DocumentNode,
@@ -31,6 +32,7 @@ class PreparedOperation:
     error_code: str | None = None  # GRAPHQL_PARSE_FAILED | GRAPHQL_VALIDATION_FAILED | ...
     introspection_only: bool = False
     has_introspection: bool = False
+    shaper: Any = None  # generated on first use by the gateway (shape_codegen)
 
 
 def _error(error: GraphQLError, code: str) -> dict[str, object]:

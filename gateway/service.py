@@ -17,6 +17,7 @@ from graphql.execution.values import get_variable_values
 from gateway.documents import DocumentCache, PreparedOperation
 from gateway.execution.executor import ExecutionState, HeaderRule, PlanExecutor
 from gateway.execution.response import ResponseShaper
+from gateway.execution.shape_codegen import Fallback, compile_shaper
 from gateway.execution.transport import AiohttpTransport, SubgraphTransport
 from gateway.supergraph.model import Supergraph
 
@@ -82,15 +83,31 @@ class Gateway:
         await self.executor.execute(prepared.plan.node, state)
         if prepared.plan.local_fields:
             self.resolve_local_fields(prepared, state, dict(raw_variables or {}))
-        shaper = ResponseShaper(
-            variables, state.errors, self.abstract_types, self.restricted_enums
-        )
-        data = shaper.shape_root(state.data, prepared.normalized.fields, prepared.normalized.root_type)
+        data = self.shape(prepared, state, variables)
         body: dict[str, Any] = {}
         if state.errors:
             body["errors"] = state.errors
         body["data"] = data
         return GatewayResult(body, 200, prepared)
+
+    def shape(
+        self, prepared: PreparedOperation, state: ExecutionState, variables: dict[str, Any]
+    ) -> Any:
+        assert prepared.normalized is not None
+        if prepared.shaper is None:
+            prepared.shaper = compile_shaper(
+                prepared.normalized.fields, prepared.normalized.root_type,
+                self.abstract_types, self.restricted_enums,
+            )
+        try:
+            return prepared.shaper(state.data, variables)
+        except Fallback:
+            shaper = ResponseShaper(
+                variables, state.errors, self.abstract_types, self.restricted_enums
+            )
+            return shaper.shape_root(
+                state.data, prepared.normalized.fields, prepared.normalized.root_type
+            )
 
     def resolve_local_fields(
         self, prepared: PreparedOperation, state: ExecutionState, variables: dict[str, Any]

@@ -9,7 +9,12 @@ from typing import Any
 
 import orjson
 
-from gateway.execution.merge import collect_targets, deep_merge, representation
+from gateway.execution.merge import (
+    collect_objects,
+    collect_targets,
+    compile_representer,
+    deep_merge,
+)
 from gateway.execution.transport import SubgraphTransport, SubgraphTransportError
 from gateway.planning.selection import restore_aliases
 from gateway.planning.plan import Condition, Fetch, Flatten, Parallel, PlanNode, Sequence
@@ -112,23 +117,26 @@ class PlanExecutor:
 
     async def run_entity_fetch(self, fetch: Fetch, state: ExecutionState) -> None:
         assert fetch.requires is not None
-        targets = [
-            target for path in (fetch.paths or (fetch.path,))
-            for target in collect_targets(state.data, path)
-        ]
+        represent = fetch.runtime.get("represent")
+        if represent is None:
+            represent = fetch.runtime["represent"] = compile_representer(fetch.requires)
+        paths = fetch.paths or (fetch.path,)
         representations: list[dict[str, Any]] = []
-        index_of: dict[bytes, int] = {}
-        assignments: list[tuple[dict[str, Any], list[Any], int]] = []
-        for obj, path in targets:
-            rep = representation(obj, fetch.requires)
-            if rep is None:
-                continue
-            signature = orjson.dumps(rep, option=orjson.OPT_SORT_KEYS)
-            index = index_of.get(signature)
-            if index is None:
-                index = index_of[signature] = len(representations)
-                representations.append(rep)
-            assignments.append((obj, path, index))
+        index_of: dict[Any, int] = {}
+        objects: list[dict[str, Any]] = []
+        indexes: list[int] = []
+        for path in paths:
+            for obj in collect_objects(state.data, path):
+                found = represent(obj)
+                if found is None:
+                    continue
+                identity, rep = found
+                index = index_of.get(identity)
+                if index is None:
+                    index = index_of[identity] = len(representations)
+                    representations.append(rep)
+                objects.append(obj)
+                indexes.append(index)
         if not representations:
             return
         variables = {n: state.variables[n] for n in fetch.variable_names if n in state.variables}
@@ -141,14 +149,23 @@ class PlanExecutor:
         if isinstance(entities, list):
             if fetch.renamed and fetch.selection is not None:
                 restore_aliases(entities, fetch.selection)
-            for obj, _, index in assignments:
-                if index < len(entities) and isinstance(entities[index], dict):
-                    deep_merge(obj, entities[index])
-        first_path = {}
-        for _, path, index in assignments:
-            first_path.setdefault(index, path)
-        for error in response.get("errors") or ():
-            state.errors.append(_rewrite_error(error, fetch.service_name, first_path))
+            count = len(entities)
+            for obj, index in zip(objects, indexes):
+                if index < count:
+                    entity = entities[index]
+                    if entity.__class__ is dict:
+                        deep_merge(obj, entity)
+        errors = response.get("errors")
+        if errors:
+            first_path: dict[int, list[Any]] = {}
+            by_identity = {id(o): i for o, i in zip(objects, indexes)}
+            for path in paths:
+                for obj, response_path in collect_targets(state.data, path):
+                    index = by_identity.get(id(obj))
+                    if index is not None:
+                        first_path.setdefault(index, response_path)
+            for error in errors:
+                state.errors.append(_rewrite_error(error, fetch.service_name, first_path))
 
 
 def _fetch_error(subgraph: str, message: str, code: str) -> dict[str, Any]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
 from gateway.planning.selection import Selection
 
 
@@ -105,3 +107,84 @@ def deep_merge(target: dict[str, Any], source: dict[str, Any]) -> None:
                     existing[index] = item
         else:
             target[key] = value
+
+
+def collect_objects(data: Any, path: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The objects at `path`, without their response paths (the fast, common case)."""
+    current: list[Any] = [data]
+    for step in path:
+        following: list[Any] = []
+        if step == "@":
+            for value in current:
+                if value.__class__ is list:
+                    following.extend(value)
+        else:
+            for value in current:
+                if value.__class__ is dict:
+                    inner = value.get(step)
+                    if inner is not None:
+                        following.append(inner)
+        current = following
+    result: list[dict[str, Any]] = []
+    for value in current:
+        if value.__class__ is dict:
+            result.append(value)
+        elif value.__class__ is list:
+            result.extend(o for o, _ in collect_targets(value, ()))
+    return result
+
+
+Representer = Any  # Callable[[dict], tuple[Hashable, dict] | None]
+
+
+def compile_representer(requires: Selection) -> Representer:
+    """A function giving an object's representation and a hashable key to deduplicate it."""
+    flat = {
+        type_name: fragment
+        for type_name, fragment in requires.fragments.items()
+        if not fragment.fragments
+        and all(sub.selection is None for sub in fragment.fields.values())
+    }
+    if len(flat) != len(requires.fragments):
+        return _generic_representer(requires)
+    plans = {
+        type_name: (
+            fragment.as_type or type_name,
+            tuple(
+                (key, sub.source_key or key)
+                for key, sub in fragment.fields.items()
+                if key != "__typename"
+            ),
+        )
+        for type_name, fragment in flat.items()
+    }
+
+    def represent(obj: dict[str, Any]) -> tuple[Any, dict[str, Any]] | None:
+        plan = plans.get(obj.get("__typename"))  # type: ignore[arg-type]
+        if plan is None:
+            return None
+        as_type, fields = plan
+        result = {"__typename": as_type}
+        try:
+            for key, source in fields:
+                result[key] = obj[source]
+        except KeyError:
+            return None
+        try:
+            identity = tuple(result.values())
+            hash(identity)
+        except TypeError:
+            identity = orjson.dumps(result, option=orjson.OPT_SORT_KEYS)
+        return identity, result
+
+    return represent
+
+
+def _generic_representer(requires: Selection) -> Representer:
+    def represent(obj: dict[str, Any]) -> tuple[Any, dict[str, Any]] | None:
+        result = representation(obj, requires)
+        if result is None:
+            return None
+        return orjson.dumps(result, option=orjson.OPT_SORT_KEYS), result
+
+    return represent

@@ -22,6 +22,7 @@ class Fetch:
     operation_kind: str = "query"
     paths: tuple[tuple[str, ...], ...] = ()  # every path an entity fetch serves
     renamed: bool = False  # the response carries aliases to undo (see alias_type_conflicts)
+    runtime: dict[str, object] = field(default_factory=dict)  # what execution compiles, once
 
     @property
     def is_entity_fetch(self) -> bool:
