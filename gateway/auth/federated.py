@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,8 @@ from gateway.auth.roles import RoleMap
 from gateway.auth.scoping import select_project, select_tenant
 
 log = logging.getLogger("modelplane.gateway.auth")
+
+_VERIFIED_CACHE_SIZE = 10_000
 
 # Asymmetric only: a shared-secret algorithm would let anyone holding the public key sign.
 DEFAULT_ALGORITHMS = (
@@ -71,6 +74,7 @@ class FederatedIdentityProvider:
         self.role_map = role_map
         self.default_tenant = default_tenant
         self.algorithms = tuple(a for a in config.algorithms if a.lower() != "none")
+        self._verified: dict[str, tuple[dict[str, Any], float]] = {}
         self.jwks = jwks or JwksCache(
             jwks_url=config.jwks_url,
             issuer=config.issuer,
@@ -94,7 +98,25 @@ class FederatedIdentityProvider:
         return self.caller_from_claims(claims, headers)
 
     async def verify_token(self, token: str) -> dict[str, Any]:
-        """The token's claims once its signature, issuer, audience and lifetime check out."""
+        """The token's claims once its signature, issuer, audience and lifetime check out.
+
+        A verified token is remembered until it expires: clients send the same token for
+        many requests, and the signature check is the costly part."""
+        cached = self._verified.get(token)
+        if cached is not None:
+            claims, expires = cached
+            if time.time() <= expires + self.config.leeway_seconds:
+                return claims
+            del self._verified[token]
+        claims = await self._verify_signed(token)
+        expiry = claims.get("exp")
+        if isinstance(expiry, int | float):
+            if len(self._verified) >= _VERIFIED_CACHE_SIZE:
+                self._verified.pop(next(iter(self._verified)))
+            self._verified[token] = (claims, float(expiry))
+        return claims
+
+    async def _verify_signed(self, token: str) -> dict[str, Any]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.InvalidTokenError:

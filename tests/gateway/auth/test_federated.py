@@ -229,3 +229,24 @@ async def test_anonymous_requests_pass_when_allowed(issuer: LocalIssuer) -> None
         assert caller.user == "" and caller.scopes == frozenset()
     finally:
         await provider.close()
+
+
+async def test_a_verified_token_is_reused_until_it_expires(
+    issuer: LocalIssuer, provider: FederatedIdentityProvider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checks: list[str] = []
+    verify = provider._verify_signed
+
+    async def counted(token: str) -> dict[str, object]:
+        checks.append(token)
+        return await verify(token)
+
+    monkeypatch.setattr(provider, "_verify_signed", counted)
+    token = issuer.token(lifetime=60)
+    first = await provider.identify(bearer(token))
+    assert await provider.identify(bearer(token, **{"X-Tenant-Id": "default"})) == first
+    assert len(checks) == 1
+    later = time.time() + 60 + provider.config.leeway_seconds + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+    await provider.identify(bearer(token))  # past its expiry: checked afresh, not from memory
+    assert len(checks) == 2
