@@ -18,6 +18,12 @@ from .merging import (
 )
 from .state import CompositionState, TypeAcrossGraphs, field_type_lookup
 from .subgraph import Argument, Field
+from .subgraph_rules import (
+    check_entity_interfaces,
+    check_extensions_have_a_base,
+    check_external_use,
+    provides_composite,
+)
 
 Rule = Callable[[CompositionState], Iterator[CompositionProblem]]
 
@@ -263,7 +269,7 @@ def check_field_sets(state: CompositionState) -> Iterator[CompositionProblem]:
                         subgraph.name,
                         lookup,
                     )
-                if model.provides is not None:
+                if model.provides is not None and provides_composite(subgraph, model):
                     yield from _check_field_set(
                         "PROVIDES_INVALID_FIELDS",
                         coordinate,
@@ -297,7 +303,10 @@ def _check_field_set(
 
 
 RULES: tuple[Rule, ...] = (
+    check_extensions_have_a_base,
     check_field_sets,
+    check_entity_interfaces,
+    check_external_use,
     check_query_root,
     check_field_types,
     check_input_types,

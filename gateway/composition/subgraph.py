@@ -273,10 +273,21 @@ class _SubgraphReader:
                 value.description.value if value.description else None,
                 self.read_applied(value.directives, composed),
             )
+        seen: set[str] = set()
         for field_node in getattr(node, "fields", None) or ():
             if name == "Query" and field_node.name.value in MACHINERY_FIELDS:
                 continue
             model = self.read_field(field_node, composed)
+            if model.name in seen:
+                self.problems.append(
+                    CompositionProblem(
+                        "INVALID_GRAPHQL",
+                        f"{name}.{model.name}",
+                        f"defined more than once in [{self.name}]",
+                        (self.name,),
+                    )
+                )
+            seen.add(model.name)
             model.external |= type_external
             model.shareable |= type_shareable
             typedef.fields[model.name] = model

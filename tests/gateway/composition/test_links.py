@@ -15,12 +15,14 @@ def test_renamed_and_namespaced_federation_directives() -> None:
           @link(url: "https://specs.apollo.dev/federation/v2.3", import: [{ name: "@key", as: "@primaryKey" }])
         directive @primaryKey(fields: federation__FieldSet!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
         scalar federation__FieldSet
-        type T @primaryKey(fields: "id") { id: ID! x: Int @federation__shareable }
+        type T @primaryKey(fields: "id") { id: ID! x: Int @federation__shareable w: Int }
         type Query { t: T }
         """,
         b="""
         extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", as: "fed", import: ["@key"])
-        type T @key(fields: "id") { id: ID! x: Int @fed__shareable y: Int @fed__requires(fields: "x") }
+        type T @key(fields: "id") {
+          id: ID! x: Int @fed__shareable w: Int @fed__external y: Int @fed__requires(fields: "w")
+        }
         """,
     )
     assert printed_type(supergraph, "T") == expected(
@@ -28,7 +30,8 @@ def test_renamed_and_namespaced_federation_directives() -> None:
         type T @join__type(graph: A, key: "id") @join__type(graph: B, key: "id") {
           id: ID!
           x: Int
-          y: Int @join__field(graph: B, requires: "x")
+          w: Int @join__field(graph: A) @join__field(graph: B, external: true)
+          y: Int @join__field(graph: B, requires: "w")
         }
         """
     )
