@@ -20,6 +20,15 @@ from subgraphs.registry.schema import build_schema
 log = logging.getLogger("modelplane.registry")
 
 
+def request_context(database: Database, caller: Caller) -> dict[str, Any]:
+    """What resolvers find in info.context besides the caller: fresh DataLoaders per request."""
+    return {
+        "caller": caller,
+        "database": database,
+        "loaders": RegistryLoaders(database, caller.tenant),
+    }
+
+
 def create_app(
     *, database_url: str | None = None, secret: str | None = None, migrate: bool = True
 ) -> Starlette:
@@ -37,7 +46,7 @@ def create_app(
         await database.dispose()
 
     async def build_context(_: Request, caller: Caller) -> Mapping[str, Any]:
-        return {"database": database, "loaders": RegistryLoaders(database, caller.tenant)}
+        return request_context(database, caller)
 
     app = build_subgraph_app(
         build_schema(),

@@ -132,10 +132,22 @@ class RegisteredModelUpdateInput:
 
 MODEL_COLUMNS = {
     name: name
-    for name in (
-        "name description external_id owner readme maturity language tasks provider logo "
-        "license license_link library_name state"
-    ).split()
+    for name in [
+        "name",
+        "description",
+        "external_id",
+        "owner",
+        "readme",
+        "maturity",
+        "language",
+        "tasks",
+        "provider",
+        "logo",
+        "license",
+        "license_link",
+        "library_name",
+        "state",
+    ]
 }
 
 
@@ -350,11 +362,18 @@ _ARTIFACT_COLUMNS: dict[str, tuple[str, dict[str, str]]] = {
             **_ARTIFACT_COMMON,
             **{
                 n: n
-                for n in (
-                    "model_format_name model_format_version storage_key storage_path "
-                    "service_account_name model_source_kind model_source_class "
-                    "model_source_group model_source_id model_source_name"
-                ).split()
+                for n in [
+                    "model_format_name",
+                    "model_format_version",
+                    "storage_key",
+                    "storage_path",
+                    "service_account_name",
+                    "model_source_kind",
+                    "model_source_class",
+                    "model_source_group",
+                    "model_source_id",
+                    "model_source_name",
+                ]
             },
         },
     ),
@@ -443,10 +462,19 @@ class RegisterModelInput:
 
 _REGISTER_ARTIFACT_COLUMNS = {
     n: n
-    for n in (
-        "uri model_format_name model_format_version storage_key storage_path service_account_name "
-        "model_source_kind model_source_class model_source_group model_source_id model_source_name"
-    ).split()
+    for n in [
+        "uri",
+        "model_format_name",
+        "model_format_version",
+        "storage_key",
+        "storage_path",
+        "service_account_name",
+        "model_source_kind",
+        "model_source_class",
+        "model_source_group",
+        "model_source_id",
+        "model_source_name",
+    ]
 }
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry.extensions import ParserCache, ValidationCache
 
 from common.graphql_errors import ErrorCodes
+from subgraphs.registry.input_errors import CoercionErrors
 from subgraphs.registry.mutations import Mutation
 from subgraphs.registry.queries import Query
 from subgraphs.registry.types import DataSet, DocArtifact, Metric, ModelArtifact, Parameter
@@ -16,5 +18,12 @@ def build_schema() -> strawberry.federation.Schema:
         mutation=Mutation,
         types=[ModelArtifact, DocArtifact, DataSet, Metric, Parameter],
         federation_version="2.11",
-        extensions=[ErrorCodes],
+        # CoercionErrors runs inside ErrorCodes, so that ErrorCodes sees the marked errors.
+        # The gateway sends the same few documents over and over: parse and validate each once.
+        extensions=[
+            ErrorCodes,
+            CoercionErrors,
+            ParserCache,
+            ValidationCache,
+        ],
     )

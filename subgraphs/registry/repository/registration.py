@@ -10,10 +10,10 @@ from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from common.errors import Conflict
-from subgraphs.registry.entities import MODEL_VERSION, REGISTERED_MODEL
+from subgraphs.registry.entities import ARTIFACT, MODEL_VERSION, REGISTERED_MODEL
 from subgraphs.registry.properties import PropertyValue
 from subgraphs.registry.repository.reads import fetch_one
-from subgraphs.registry.repository.writes import insert_entity, upsert_artifact
+from subgraphs.registry.repository.writes import insert_entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +65,18 @@ async def register_model(
         {"state": "LIVE", **draft.version, "registered_model_id": model.id},
         draft.version_properties,
     )
-    artifact = await upsert_artifact(
+    # The version is new, so its artifact is too: insert it without an upsert's lookups.
+    artifact = await insert_entity(
         connection,
+        ARTIFACT,
         tenant,
-        "version",
-        version.id,
-        "model-artifact",
-        draft.artifact,
+        {
+            "state": "UNKNOWN",
+            **draft.artifact,
+            "artifact_type": "model-artifact",
+            "parent_kind": "version",
+            "parent_id": version.id,
+        },
         draft.artifact_properties,
     )
     return Registration(model, version, artifact)
