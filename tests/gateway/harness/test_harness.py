@@ -13,6 +13,7 @@ from starlette.routing import Route
 
 from tests.gateway.harness.comparison import find_differences, normalise_response
 from tests.gateway.harness.gateway_process import serve_app
+from tests.gateway.harness.pytest_plugin import StartSuite, federation_fixture  # noqa: F401
 from tests.gateway.harness.subgraph_server import Failure
 from tests.gateway.harness.suite import list_suites, load_suite, rewrite_subgraph_urls, start_suite
 
@@ -157,3 +158,15 @@ async def test_serve_app_serves_an_asgi_app_on_a_free_port() -> None:
     async with serve_app(app) as url:
         body = await post(url, "{ x }")
     assert body == {"data": {"echo": "{ x }"}}
+
+
+async def test_federation_fixture_starts_a_suite_with_a_rewritten_supergraph(
+    federation_fixture: StartSuite,  # noqa: F811 (the imported fixture)
+) -> None:
+    running = await federation_fixture("requires-with-fragments")
+    assert set(running.urls) == {"library", "stats"}
+    for url in running.urls.values():
+        assert f'url: "{url}"' in running.supergraph_sdl
+    body = await post(running.urls["library"], "{ shelves { id } }")
+    assert body["data"]["shelves"][0] == {"id": "s1"}
+    assert running.fetch_counts() == {"library": 1, "stats": 0}
