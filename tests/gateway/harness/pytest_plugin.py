@@ -1,7 +1,7 @@
 """The `federation_fixture` pytest fixture: start any audit suite's subgraphs inside a test.
 
-Import it into a test module (`from tests.gateway.harness.pytest_plugin import federation_fixture`)
-(pytest then wants `# noqa: F811` on the parameter for ruff) and call it with a suite name:
+Import it into a test module (`from tests.gateway.harness.pytest_plugin import federation_fixture`,
+with `# noqa: F811` on the test's parameter for ruff) and call it with a suite name:
 
     async def test_plan(federation_fixture):
         running = await federation_fixture("requires-with-fragments")
