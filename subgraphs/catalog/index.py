@@ -2,20 +2,22 @@
 
 Rows are model positions. Each filterable field keeps its rows by value (strings and
 booleans in maps, numbers sorted for range scans); the free text of each model is
-lowercased once into one corpus string so that a `q` scan runs at C speed; each sort
-order is precomputed so that a page needs no sort.
+lowercased once and its words indexed (text_index.py); each sort order is precomputed
+so that a page needs no sort.
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from subgraphs.catalog.records import CatalogArtifact, CatalogModelRecord, PropertyValue
+from subgraphs.catalog.text_index import TextIndex
 
+SMALL = 16  # row lists shorter than this stay lists; longer ones become frozensets
 # filterQuery name -> canonical field; camelCase as in Kubeflow, snake_case accepted too.
 MODEL_FIELD_NAMES = {
     "name": "name", "sourceId": "sourceId", "source_id": "sourceId", "provider": "provider",
@@ -31,38 +33,68 @@ ARTIFACT_FIELD_NAMES = {
     "uri": "uri", "name": "name", "artifactType": "artifactType", "metricsType": "metricsType",
     "createTimeSinceEpoch": "createTimeSinceEpoch", "lastUpdateTimeSinceEpoch": "lastUpdateTimeSinceEpoch",
 }  # fmt: skip
-SEPARATOR = "\x00"
 
 
 class FieldIndex:
     """The rows of one field by value."""
 
-    __slots__ = ("_pending", "bools", "number_rows", "numbers", "present", "strings")
+    __slots__ = (
+        "_by_prefix", "_pending", "bools", "number_rows", "numbers", "present", "strings"
+    )  # fmt: skip
 
     def __init__(self) -> None:
-        self.strings: dict[str, list[int]] = {}
-        self.bools: dict[bool, list[int]] = {}
+        self.strings: dict[str, Collection[int]] = {}
+        self.bools: dict[bool, Collection[int]] = {}
         self.numbers: list[float] = []
         self.number_rows: list[int] = []
-        self.present: list[int] = []
+        self.present: frozenset[int] = frozenset()
         self._pending: list[tuple[float, int]] = []
+        self._by_prefix: dict[bool, tuple[list[str], list[str], list[int]]] = {}
 
     def add(self, row: int, value: Any) -> None:
-        if not self.present or self.present[-1] != row:
-            self.present.append(row)
         if isinstance(value, bool):
-            self.bools.setdefault(value, []).append(row)
+            self.bools.setdefault(value, []).append(row)  # type: ignore[attr-defined]
         elif isinstance(value, (int, float)):
             if not (isinstance(value, float) and math.isnan(value)):
                 self._pending.append((float(value), row))
         elif isinstance(value, str):
-            self.strings.setdefault(value, []).append(row)
+            self.strings.setdefault(value, []).append(row)  # type: ignore[attr-defined]
 
     def seal(self) -> None:
+        """Freeze the rows: big row lists become frozensets, so a filter never copies them."""
         self._pending.sort()
         self.numbers = [value for value, _ in self._pending]
         self.number_rows = [row for _, row in self._pending]
         self._pending = []
+        present: set[int] = set(self.number_rows)
+        for table in (self.strings, self.bools):
+            for key, rows in table.items():  # type: ignore[attr-defined]
+                present.update(rows)
+                if len(rows) >= SMALL:
+                    table[key] = frozenset(rows)  # type: ignore[index]
+        self.present = frozenset(present)
+
+    def rows_equal(self, value: str | bool) -> frozenset[int]:
+        table: Mapping[Any, Collection[int]] = self.bools if isinstance(value, bool) else self.strings
+        rows = table.get(value, ())
+        return rows if isinstance(rows, frozenset) else frozenset(rows)
+
+    def entries_with_prefix(self, prefix: str, *, folded: bool) -> tuple[list[str], list[int]]:
+        """(value, row) entries whose value starts with `prefix` (case-folded if `folded`)."""
+        if folded not in self._by_prefix:
+            # Built on first use, once per index: a benign race builds it twice at worst.
+            entries = sorted(
+                ((value.lower() if folded else value), value, row)
+                for value, rows in self.strings.items()
+                for row in rows
+            )
+            self._by_prefix[folded] = (
+                [e[0] for e in entries], [e[1] for e in entries], [e[2] for e in entries]
+            )
+        keys, values, rows = self._by_prefix[folded]
+        start = bisect_left(keys, prefix)
+        end = bisect_left(keys, prefix + "\U0010ffff")
+        return values[start:end], rows[start:end]
 
 
 @dataclass(slots=True)
@@ -93,9 +125,7 @@ class CatalogIndex:
     model_fields: dict[str, FieldIndex]
     artifact_fields: dict[str, FieldIndex]
     artifact_model: list[int]
-    corpus: str
-    starts: list[int]
-    texts: list[str]
+    text: TextIndex
     orderings: dict[str, Ordering]
     _lazy: dict[Any, Any] = field(default_factory=dict)
 
@@ -131,11 +161,6 @@ def build_index(models: Sequence[CatalogModelRecord]) -> CatalogIndex:
             artifact_model.append(row)
     for index in (*model_fields.values(), *artifact_fields.values()):
         index.seal()
-    starts: list[int] = []
-    offset = 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text) + 1
     size = len(records)
     orderings = {
         "NAME": Ordering.build(
@@ -159,9 +184,7 @@ def build_index(models: Sequence[CatalogModelRecord]) -> CatalogIndex:
         model_fields=model_fields,
         artifact_fields=artifact_fields,
         artifact_model=artifact_model,
-        corpus=SEPARATOR.join(texts),
-        starts=starts,
-        texts=texts,
+        text=TextIndex.build(texts),
         orderings=orderings,
     )
 
@@ -174,7 +197,7 @@ def search_text(model: CatalogModelRecord) -> str:
     parts = [model.name, model.description or "", model.provider or "", model.library_name or ""]
     parts.extend(model.tasks)
     # The separator cannot occur in a query term, so a match never spans two fields.
-    return "\x01".join(parts).lower().replace(SEPARATOR, " ")
+    return "\x01".join(parts).lower()
 
 
 def add_model_values(fields: dict[str, FieldIndex], row: int, model: CatalogModelRecord) -> None:

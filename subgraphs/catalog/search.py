@@ -9,6 +9,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from subgraphs.catalog.records import CatalogModelRecord
 
 BUILT_IN_ORDERS = ("NAME", "CREATE_TIME", "LAST_UPDATE_TIME")
 MAX_PAGE = 500
-Rows = set[int]
+Rows = AbstractSet[int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ def search_models(index: CatalogIndex, query: ModelQuery) -> ModelPage:
         rows = _rows_for_sources(index, query.source_ids)
     if query.filter_query and query.filter_query.strip():
         matched = evaluate_filter(index, parse_filter(query.filter_query))
-        rows = matched if rows is None else rows & matched
+        rows = matched if rows is None else _intersection([rows, matched])
     terms = _terms(query.q)
     if terms:
         rows = match_text(index, terms, rows)
@@ -68,85 +69,75 @@ def search_models(index: CatalogIndex, query: ModelQuery) -> ModelPage:
 
 def _rows_for_sources(index: CatalogIndex, source_ids: Sequence[str]) -> Rows:
     field = index.model_field("sourceId")
-    rows: Rows = set()
-    if field is not None:
-        for source_id in source_ids:
-            rows.update(field.strings.get(source_id, ()))
+    if field is None:
+        return frozenset()
+    return _union([field.rows_equal(source_id) for source_id in source_ids])
+
+
+def _union(parts: list[Rows]) -> Rows:
+    if len(parts) == 1:
+        return parts[0]
+    rows: set[int] = set()
+    for part in parts:
+        rows.update(part)
     return rows
+
+
+def _intersection(parts: list[Rows]) -> Rows:
+    parts = sorted(parts, key=len)  # C-speed `&` walks the smaller side
+    result = parts[0]
+    for part in parts[1:]:
+        if not result:
+            break
+        result = result & part
+    return result
 
 
 def _terms(q: str | None) -> list[str]:
     if not q:
         return []
-    cleaned = q.replace("\x00", " ").replace("\x01", " ").lower()
+    cleaned = q.replace("\x01", " ").lower()
     return [term for term in cleaned.split() if term]
 
 
 def match_text(index: CatalogIndex, terms: list[str], rows: Rows | None) -> Rows:
-    """Rows whose text holds every term; scans the smaller of the candidates and the corpus."""
-    texts = index.texts
-    rest = terms
-    if rows is None or len(rows) * 8 > len(index):
-        first, rest = terms[0], terms[1:]
-        found = _scan_corpus(index, first)
-        rows = found if rows is None else rows & found
-    return {row for row in rows if all(term in texts[row] for term in rest)}
-
-
-def _scan_corpus(index: CatalogIndex, term: str) -> Rows:
-    corpus, starts = index.corpus, index.starts
-    found: Rows = set()
-    position = corpus.find(term)
-    last = len(starts) - 1
-    while position != -1:
-        row = bisect_right(starts, position) - 1
-        found.add(row)
-        if row >= last:
-            break
-        position = corpus.find(term, starts[row + 1])
-    return found
+    """Rows whose text holds every term; the term with the fewest rows goes first."""
+    for term in sorted(terms, key=index.text.estimate):
+        rows = index.text.match(term, rows)
+        if not rows:
+            return frozenset()
+    return rows if rows is not None else frozenset()
 
 
 def evaluate_filter(index: CatalogIndex, expression: Expression) -> Rows:
     if isinstance(expression, Or):
-        rows: Rows = set()
-        for item in expression.items:
-            rows |= evaluate_filter(index, item)
-        return rows
+        return _union([evaluate_filter(index, item) for item in expression.items])
     if isinstance(expression, And):
         # Artifact conditions joined by AND must hold on one and the same artifact.
         on_artifacts = [
             c for c in expression.items if isinstance(c, Comparison) and _is_artifact(c.identifier)
         ]
         others = [c for c in expression.items if not any(c is a for a in on_artifacts)]
-        result: Rows | None = None
+        parts = [evaluate_filter(index, item) for item in others]
         if on_artifacts:
-            artifact_rows = _compare_all(index, on_artifacts)
-            result = {index.artifact_model[a] for a in artifact_rows}
-        for item in others:
-            if result is not None and not result:
-                return result
-            matched = evaluate_filter(index, item)
-            result = matched if result is None else result & matched
-        return result or set()
+            parts.append(_models_of(index, _intersection([
+                _compare_artifacts(index, c) for c in on_artifacts
+            ])))  # fmt: skip
+        return _intersection(parts)
     if _is_artifact(expression.identifier):
-        return {index.artifact_model[a] for a in _compare_all(index, [expression])}
-    field = index.model_field(expression.identifier.path[0]) if len(
-        expression.identifier.path
-    ) == 1 else None
-    return compare(field, expression)
+        return _models_of(index, _compare_artifacts(index, expression))
+    path = expression.identifier.path
+    return compare(index.model_field(path[0]) if len(path) == 1 else None, expression)
 
 
-def _compare_all(index: CatalogIndex, comparisons: list[Comparison]) -> Rows:
-    result: Rows | None = None
-    for comparison in comparisons:
-        path = comparison.identifier.path
-        field = index.artifact_field(path[1]) if len(path) == 2 else None
-        matched = compare(field, comparison)
-        result = matched if result is None else result & matched
-        if not result:
-            break
-    return result or set()
+def _compare_artifacts(index: CatalogIndex, comparison: Comparison) -> Rows:
+    path = comparison.identifier.path
+    return compare(index.artifact_field(path[1]) if len(path) == 2 else None, comparison)
+
+
+def _models_of(index: CatalogIndex, artifact_rows: Rows) -> Rows:
+    owner = index.artifact_model
+    return {owner[a] for a in artifact_rows}
 
 
 def _is_artifact(identifier: Identifier) -> bool:
@@ -161,23 +152,21 @@ def compare(field: FieldIndex | None, comparison: Comparison) -> Rows:
     kind = comparison.identifier.value_type
     if operator in ("IN", "NOT IN"):
         values = value if isinstance(value, tuple) else (value,)
-        rows: Rows = set()
-        for item in values:
-            rows |= _equal(field, _coerce(field, item, kind), kind)
-        return set(field.present) - rows if operator == "NOT IN" else rows
+        rows = _union([_equal(field, _coerce(field, item, kind)) for item in values])
+        return field.present - rows if operator == "NOT IN" else rows
     assert not isinstance(value, tuple)
     coerced = _coerce(field, value, kind)
     if operator == "=":
-        return _equal(field, coerced, kind)
+        return _equal(field, coerced)
     if operator == "!=":
-        return set(field.present) - _equal(field, coerced, kind)
+        return field.present - _equal(field, coerced)
     if operator in ("LIKE", "ILIKE"):
-        pattern = like_to_regex(str(value), case_insensitive=operator == "ILIKE")
-        return _string_rows(field, lambda s: pattern.match(s) is not None)
-    return _range(field, operator, coerced, kind)
+        return _like(field, str(value), folded=operator == "ILIKE")
+    return _range(field, operator, coerced)
 
 
 _NOBODY = FieldIndex()
+_NOBODY.seal()
 
 
 def _coerce(field: FieldIndex, value: Any, kind: str | None) -> Any:
@@ -203,17 +192,15 @@ def _coerce(field: FieldIndex, value: Any, kind: str | None) -> Any:
     return value
 
 
-def _equal(field: FieldIndex, value: Any, kind: str | None) -> Rows:
-    if isinstance(value, bool):
-        return set(field.bools.get(value, ()))
-    if isinstance(value, (int, float)):
+def _equal(field: FieldIndex, value: Any) -> Rows:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         low = bisect_left(field.numbers, value)
         high = bisect_right(field.numbers, value)
         return set(field.number_rows[low:high])
-    return set(field.strings.get(value, ()))
+    return field.rows_equal(value)
 
 
-def _range(field: FieldIndex, operator: str, value: Any, kind: str | None) -> Rows:
+def _range(field: FieldIndex, operator: str, value: Any) -> Rows:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         numbers = field.numbers
         if operator == "<":
@@ -228,15 +215,43 @@ def _range(field: FieldIndex, operator: str, value: Any, kind: str | None) -> Ro
             "<": lambda s: s < value, "<=": lambda s: s <= value,
             ">": lambda s: s > value, ">=": lambda s: s >= value,
         }  # fmt: skip
-        return _string_rows(field, tests[operator])
+        return _string_rows(field, field.strings, tests[operator])
     raise BadUserInput(f"filterQuery: {operator} needs a number or a string")
 
 
-def _string_rows(field: FieldIndex, test: Any) -> Rows:
-    rows: Rows = set()
-    for text, matched in field.strings.items():
-        if test(text):
-            rows.update(matched)
+def _like(field: FieldIndex, pattern: str, *, folded: bool) -> Rows:
+    regex = like_to_regex(pattern, case_insensitive=folded)
+    prefix = _literal_prefix(pattern)
+    if not prefix:
+        return _string_rows(field, field.strings, lambda s: regex.match(s) is not None)
+    # Only values sharing the pattern's literal start can match: find them by bisection.
+    values, rows = field.entries_with_prefix(prefix.lower() if folded else prefix, folded=folded)
+    if pattern == prefix + "%" and "\\" not in pattern:
+        return set(rows)
+    return {row for value, row in zip(values, rows, strict=True) if regex.match(value)}
+
+
+def _literal_prefix(pattern: str) -> str:
+    out = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char in "%_":
+            break
+        if char == "\\" and index + 1 < len(pattern):
+            index += 1
+            char = pattern[index]
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _string_rows(field: FieldIndex, values: Iterable[str], test: Any) -> Rows:
+    rows: set[int] = set()
+    strings = field.strings
+    for value in values:
+        if test(value):
+            rows.update(strings[value])
     return rows
 
 
@@ -307,9 +322,14 @@ def _select(ordering: Ordering, rows: Rows, start: int, first: int, *, reverse: 
     if not rows or wanted == 0:
         return []
     size = len(ordering.rows)
-    # Walking the order costs about wanted*size/len(rows) probes; selecting costs len(rows).
-    if wanted * size < len(rows) * len(rows):
-        return _walk(ordering, rows, start, wanted, reverse)
+    # Walking the order costs about wanted*size/len(rows) probes when the rows are spread
+    # evenly; selecting by rank costs len(rows). Rows bunched together in the order (a
+    # name prefix, say) defeat the walk, so it gets a budget and then gives up.
+    budget = 4 * wanted * size // len(rows)
+    if budget < len(rows):
+        found = _walk(ordering, rows, start, wanted, reverse, budget)
+        if found is not None:
+            return found
     rank = ordering.rank
     if reverse:
         ranks: Iterable[int] = (rank[r] for r in rows if rank[r] <= start)
@@ -317,16 +337,25 @@ def _select(ordering: Ordering, rows: Rows, start: int, first: int, *, reverse: 
     return heapq.nsmallest(wanted, (rank[r] for r in rows if rank[r] >= start))
 
 
-def _walk(ordering: Ordering, rows: Rows, start: int, wanted: int, reverse: bool) -> list[int]:
-    found: list[int] = []
+def _walk(
+    ordering: Ordering, rows: Rows, start: int, wanted: int, reverse: bool, budget: int
+) -> list[int] | None:
     order = ordering.rows
-    step = -1 if reverse else 1
-    position = start
-    while 0 <= position < len(order) and len(found) < wanted:
+    if reverse:
+        stop = max(start - budget, -1)
+        window = range(start, stop, -1)
+        exhausted = stop == -1
+    else:
+        stop = min(start + budget, len(order))
+        window = range(start, stop)
+        exhausted = stop == len(order)
+    found: list[int] = []
+    for position in window:
         if order[position] in rows:
             found.append(position)
-        position += step
-    return found
+            if len(found) == wanted:
+                return found
+    return found if exhausted else None
 
 
 def _encode_cursor(order_id: str, key: tuple[Any, ...]) -> str:

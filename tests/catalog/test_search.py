@@ -81,6 +81,10 @@ REFERENCE: list[tuple[str, Any]] = [
     ("license NOT IN ('mit')", lambda m: m.license is not None and m.license != "mit"),
     ("name LIKE 'org/%'", lambda m: m.name.startswith("org/")),
     ("name ILIKE 'ORG/%'", lambda m: m.name.lower().startswith("org/")),
+    ("name LIKE 'Team/%-1_'", lambda m: re.fullmatch(r"Team/.*-1.", m.name, re.S) is not None),
+    ("name ILIKE 'team/GRANITE%'", lambda m: m.name.lower().startswith("team/granite")),
+    ("description ILIKE '%MODEL for tiny'", lambda m: (m.description or "").lower().endswith("model for tiny")),
+    ("provider LIKE 'Acm_'", lambda m: m.provider == "Acme"),
     ("size_b >= 8", lambda m: "size_b" in m.custom_properties and m.custom_properties["size_b"].value >= 8),
     ("size_b.int_value < 8 OR validated = true",
      lambda m: ("size_b" in m.custom_properties and m.custom_properties["size_b"].value < 8)
@@ -207,4 +211,15 @@ def test_text_never_matches_across_two_models() -> None:
     second = CatalogModelRecord(source_id="s", name="def")
     index = build_index([first, second])
     assert search_models(index, ModelQuery(q="cdef")).total_count == 0
-    assert re.fullmatch(r"[^\x00]*", index.texts[0])
+    assert search_models(index, ModelQuery(q="c")).total_count == 1
+
+
+@pytest.mark.parametrize("q", ["-7", "/granite-", "org/Whisper", "del for", "ODEL", "1", "—", "é"])
+def test_text_with_punctuation_matches_the_reference(
+    models: list[CatalogModelRecord], index: CatalogIndex, q: str
+) -> None:
+    terms = q.lower().split()
+    expected = {(m.source_id, m.name) for m in models if all(t in text_of(m) for t in terms)}
+    page = search_models(index, ModelQuery(q=q, first=500))
+    assert page.total_count == len(expected)
+    assert {(m.source_id, m.name) for m in every_page(index, ModelQuery(q=q, first=200))} == expected
