@@ -49,6 +49,8 @@ class JwksCache:
         self._clock = clock
         self._keys: dict[str | None, SigningKey] = {}
         self._fetched_at: float | None = None
+        self._attempted_at: float | None = None
+        self._failure: Unavailable | None = None
         self._lock = asyncio.Lock()
         self._session: aiohttp.ClientSession | None = None
         self.fetches = 0
@@ -80,15 +82,30 @@ class JwksCache:
 
     async def _refresh(self, *, force: bool) -> None:
         async with self._lock:
-            # Unknown kids come from anyone on the internet: refetch at most every few seconds.
-            if self._fetched_at is not None and (
-                self._clock() - self._fetched_at < self.min_refresh_seconds
-                or (force and not self._is_stale())
+            if force and not self._is_stale():
+                return  # another request refreshed it while this one waited
+            # Unknown kids come from anyone on the internet: try at most every few seconds.
+            now = self._clock()
+            if (
+                self._attempted_at is not None
+                and now - self._attempted_at < self.min_refresh_seconds
             ):
+                if not self._keys and self._failure is not None:
+                    raise self._failure
                 return
-            document = await self._get_json(await self._jwks_location())
+            self._attempted_at = now
+            try:
+                document = await self._get_json(await self._jwks_location())
+            except Unavailable as error:
+                self._failure = error
+                if not self._keys:
+                    raise
+                # The identity provider is down: keep verifying with the keys already known.
+                log.warning("auth: JWKS refresh failed, keeping the known keys: %s", error.message)
+                return
+            self._failure = None
             self._keys = _read_key_set(document)
-            self._fetched_at = self._clock()
+            self._fetched_at = now
             self.fetches += 1
 
     async def _jwks_location(self) -> str:

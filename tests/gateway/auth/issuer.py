@@ -39,11 +39,12 @@ class LocalIssuer:
         self.keys = [SigningKey("key-1")]
         self.jwks_requests = 0
         self.server: TestServer | None = None
+        self._url: str | None = None
 
     @property
     def url(self) -> str:
-        assert self.server is not None
-        return str(self.server.make_url("")).rstrip("/")
+        assert self._url is not None, "start the issuer first"
+        return self._url
 
     async def start(self) -> None:
         app = web.Application()
@@ -51,6 +52,8 @@ class LocalIssuer:
         app.router.add_get("/jwks.json", self._jwks)
         self.server = TestServer(app, host="127.0.0.1")
         await self.server.start_server()
+        # Kept after close, so tests can go on minting tokens for an issuer that went away.
+        self._url = str(self.server.make_url("")).rstrip("/")
 
     async def close(self) -> None:
         if self.server is not None:

@@ -10,8 +10,9 @@ from collections.abc import AsyncIterator
 import jwt
 import pytest
 
-from common.errors import Forbidden, Unauthenticated
+from common.errors import Forbidden, Unauthenticated, Unavailable
 from gateway.auth.federated import ClaimPaths, FederatedIdentityProvider, OidcConfig
+from gateway.auth.jwks import JwksCache
 from gateway.auth.roles import RoleMap
 from tests.gateway.auth.issuer import LocalIssuer, SigningKey
 
@@ -250,3 +251,33 @@ async def test_a_verified_token_is_reused_until_it_expires(
     monkeypatch.setattr(time, "time", lambda: later)
     await provider.identify(bearer(token))  # past its expiry: checked afresh, not from memory
     assert len(checks) == 2
+
+
+async def test_an_unreachable_issuer_is_unavailable_and_known_keys_outlive_an_outage(
+    issuer: LocalIssuer,
+) -> None:
+    clock = [0.0]
+    jwks = JwksCache(
+        jwks_url=issuer.url + "/jwks.json",
+        max_age_seconds=60,
+        min_refresh_seconds=5,
+        clock=lambda: clock[0],
+    )
+    config = OidcConfig(issuer=issuer.url, audience=(LocalIssuer.audience,))
+    provider = FederatedIdentityProvider(config, RoleMap.default(), "default", jwks=jwks)
+    try:
+        await provider.identify(bearer(issuer.token()))
+        await issuer.close()  # the identity provider goes away
+        clock[0] = 120  # the key set is stale now, and cannot be refreshed
+        caller = await provider.identify(bearer(issuer.token({"sub": "bob"})))
+        assert caller.user == "bob"
+    finally:
+        await provider.close()
+    down = JwksCache(jwks_url=issuer.url + "/jwks.json")
+    try:
+        with pytest.raises(Unavailable):
+            await down.key_for("key-1")
+        with pytest.raises(Unavailable):  # within the retry interval: the same answer, no refetch
+            await down.key_for("key-1")
+    finally:
+        await down.close()
