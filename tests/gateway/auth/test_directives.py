@@ -7,7 +7,7 @@ from textwrap import dedent
 import pytest
 from graphql import GraphQLSchema, build_schema, parse, print_ast, validate
 
-from common.errors import Forbidden, Unauthenticated
+from common.errors import BadUserInput, Forbidden, Unauthenticated
 from common.tenancy import Caller
 from gateway.auth.directives import DirectiveEnforcer, authorize_operation
 from gateway.auth.policies import PolicyContext, PolicyRegistry
@@ -321,3 +321,15 @@ def test_directives_renamed_by_the_supergraph_are_recognised() -> None:
     assert errors_of(result) == {(("me",), "UNAUTHENTICATED"), (("audit",), "UNAUTHENTICATED")}
     plain = DirectiveEnforcer(schema).authorize(parse("{ me audit }"), None, ANONYMOUS)
     assert plain.errors == ()
+
+
+def test_operation_selection_errors_are_bad_input(schema: GraphQLSchema) -> None:
+    document = parse("query A { models { id } } query B { me { name } }")
+    enforcer = DirectiveEnforcer(schema)
+    with pytest.raises(BadUserInput):
+        enforcer.authorize(document, None, VIEWER)
+    with pytest.raises(BadUserInput):
+        enforcer.authorize(document, "C", VIEWER)
+    with pytest.raises(BadUserInput, match="subscription"):
+        enforcer.authorize(parse("subscription { models { id } }"), None, VIEWER)
+    assert errors_of(enforcer.authorize(document, "B", ANONYMOUS)) == {(("me",), "UNAUTHENTICATED")}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 
 import pytest
@@ -150,3 +151,15 @@ async def test_an_api_server_failure_is_unavailable_not_a_crash(
     kube_api.failing = True
     with pytest.raises(Unavailable):
         await provider.identify(mesh("alice", namespace="team-a"))
+
+
+async def test_concurrent_requests_share_one_review_per_question(
+    kube_api: FakeKubeApi, provider: KubeflowIdentityProvider
+) -> None:
+    kube_api.grant("alice", "team-a", "get", "inferenceservices", KSERVE)
+    callers = await asyncio.gather(
+        *(provider.identify(mesh("alice", namespace="team-a")) for _ in range(10))
+    )
+    assert {caller.roles for caller in callers} == {("viewer",)}
+    # Five roles, three distinct (verb, resource) questions, asked once each.
+    assert len(kube_api.reviews) == 3
