@@ -26,6 +26,7 @@ from gateway.limits.rate_limit import (
     check_rate_limit,
     rate_limit_key,
 )
+from gateway.limits.request import RequestLimits
 from gateway.limits.settings import LimitSettings
 from gateway.limits.shape import (
     check_aliases,
@@ -60,6 +61,7 @@ __all__ = [
     "RateLimited",
     "RateLimiter",
     "RedisRateLimiter",
+    "RequestLimits",
     "TrustedDocumentRequired",
     "TrustedDocuments",
     "build_rate_limiter",
