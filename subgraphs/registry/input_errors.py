@@ -29,4 +29,4 @@ class CoercionErrors(SchemaExtension):
         result = self.execution_context.result
         errors = getattr(result, "errors", None)
         if result is not None and errors:
-            result.errors = [mark_coercion_error(e) for e in errors]  # type: ignore[union-attr]
+            result.errors = [mark_coercion_error(e) for e in errors]

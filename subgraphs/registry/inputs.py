@@ -83,6 +83,8 @@ def epoch_ms(field: str, value: str | None) -> int | None:
         return None
     text = check_text(field, value.strip(), 64)
     if text.isdigit():
+        if len(text) > 15:  # beyond the year 33000: surely a mistake, and past BIGINT soon
+            raise BadUserInput(f"{field} is out of range")
         return int(text)
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))

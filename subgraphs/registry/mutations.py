@@ -158,13 +158,13 @@ class Mutation:
         row = await update_entity(info, MODEL_VERSION, id, {"state": "LIVE"}, None)
         return ModelVersion.from_row(row)
 
-    @strawberry.mutation(description="Create the named artifact under the version, or update it.")
+    @strawberry.mutation(description="Create the named artifact under the version, or update it.")  # type: ignore[untyped-decorator]
     async def upsert_model_version_artifact(
         self, info: strawberry.Info, model_version_id: strawberry.ID, input: ArtifactInput
     ) -> Artifact:
         return await _upsert_artifact(info, "version", parse_id(model_version_id), input)
 
-    @strawberry.mutation(description="Create the named artifact under the run, or update it.")
+    @strawberry.mutation(description="Create the named artifact under the run, or update it.")  # type: ignore[untyped-decorator]
     async def upsert_experiment_run_artifact(
         self, info: strawberry.Info, experiment_run_id: strawberry.ID, input: ArtifactInput
     ) -> Artifact:
@@ -245,7 +245,7 @@ class Mutation:
         row = await update_entity(info, EXPERIMENT_RUN, id, {"state": "LIVE"}, None)
         return ExperimentRun.from_row(row)
 
-    @strawberry.mutation(
+    @strawberry.mutation(  # type: ignore[untyped-decorator]
         description="Create or reuse the registered model, then create the version and its "
         "model artifact, in one transaction."
     )

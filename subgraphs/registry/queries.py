@@ -105,7 +105,7 @@ class Query:
         request = build_page_request(first, after, filter_query, order_by, sort_order)
         return await list_entities(info, REGISTERED_MODEL, request, RegisteredModel.from_row)
 
-    @strawberry.field(description="By id, by externalId, or by registeredModelId and name.")
+    @strawberry.field(description="By id, by externalId, or by registeredModelId and name.")  # type: ignore[untyped-decorator]
     async def model_version(
         self,
         info: strawberry.Info,
@@ -196,7 +196,7 @@ class Query:
         request = build_page_request(first, after, filter_query, order_by, sort_order)
         return await list_entities(info, EXPERIMENT, request, Experiment.from_row)
 
-    @strawberry.field(description="By id, by externalId, or by experimentId and name.")
+    @strawberry.field(description="By id, by externalId, or by experimentId and name.")  # type: ignore[untyped-decorator]
     async def experiment_run(
         self,
         info: strawberry.Info,

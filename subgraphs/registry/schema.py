@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import ValidationCache
 
 from common.graphql_errors import ErrorCodes
 from subgraphs.registry.input_errors import CoercionErrors
@@ -19,11 +19,11 @@ def build_schema() -> strawberry.federation.Schema:
         types=[ModelArtifact, DocArtifact, DataSet, Metric, Parameter],
         federation_version="2.11",
         # CoercionErrors runs inside ErrorCodes, so that ErrorCodes sees the marked errors.
-        # The gateway sends the same few documents over and over: parse and validate each once.
+        # The gateway sends the same few documents over and over: validate each once. (Not
+        # ParserCache: with it, syntax errors lose their extensions.code.)
         extensions=[
             ErrorCodes,
             CoercionErrors,
-            ParserCache,
             ValidationCache,
         ],
     )

@@ -59,7 +59,7 @@ class CustomProperty:
     bool_value: bool | None = None
     struct_value: JSON | None = None
 
-    @strawberry.field(description="A string property with an empty value is a label.")
+    @strawberry.field(description="A string property with an empty value is a label.")  # type: ignore[untyped-decorator]
     def is_label(self) -> bool:
         return self.type is CustomPropertyType.STRING and self.string_value == ""
 
@@ -477,7 +477,7 @@ class ExperimentRun(Timestamps):
         request = build_page_request(first, after, filter_query, order_by, sort_order, kind)
         return await load_children(info, ARTIFACTS_OF_RUN, self.id, request, artifact_from_row)
 
-    @strawberry.field(description="Every logged value of the run's metrics, by name and step.")
+    @strawberry.field(description="Every logged value of the run's metrics, by name and step.")  # type: ignore[untyped-decorator]
     async def metric_history(
         self, info: strawberry.Info, name: str | None = None
     ) -> list[MetricPoint]:

@@ -78,6 +78,24 @@ async def test_unknown_enum_values_and_wrong_shapes(client: GraphQLClient) -> No
             None,
         ),
         ("{ registeredModel { id } }", None),
+        (
+            '{ registeredModels { nodes { versions(filterQuery: "name = 1") { totalCount } } } }',
+            None,
+        ),
+        (
+            'mutation { createExperiment(input: {name: "e"}) { id } } trailing',
+            None,
+        ),
+        (
+            'mutation { createExperimentRun(input: {experimentId: "1", name: "r",'
+            ' startTime: "99999999999999999999999"}) { id } }',
+            None,
+        ),
+        (
+            'mutation { createExperimentRun(input: {experimentId: "1", name: "r",'
+            ' startTime: "yesterday"}) { id } }',
+            None,
+        ),
         ('{ modelVersion(name: "v") { id } }', None),
     ]
     for query, variables in cases:
