@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from subgraphs.catalog.cache import build_cache  # noqa: E402
-from subgraphs.catalog.catalog import Catalog  # noqa: E402
-from subgraphs.catalog.index import build_index  # noqa: E402
-from subgraphs.catalog.search import ModelQuery, search_models  # noqa: E402
-from subgraphs.catalog.watcher import CatalogWatcher  # noqa: E402
+from subgraphs.catalog.cache import build_cache
+from subgraphs.catalog.catalog import Catalog
+from subgraphs.catalog.index import build_index
+from subgraphs.catalog.search import ModelQuery, search_models
+from subgraphs.catalog.watcher import CatalogWatcher
 
 WORDS = ["granite", "llama", "mistral", "whisper", "vision", "embed", "coder", "chat", "reasoner",
          "tiny", "large", "instruct", "guard", "speech", "table", "rerank"]  # fmt: skip
@@ -45,10 +45,10 @@ def write_catalog(path: Path, source: int, count: int, rng: random.Random, tag: 
             f"    tasks: [{rng.choice(TASKS)}]",
             f"    language: [{rng.choice(['en', 'de', 'fr', 'ja'])}]",
             f"    maturity: {rng.choice(['Generally Available', 'Technology Preview', 'Community'])}",
-            f"    createTimeSinceEpoch: \"{1_600_000_000_000 + rng.randrange(10**11)}\"",
-            f"    lastUpdateTimeSinceEpoch: \"{1_700_000_000_000 + rng.randrange(10**10)}\"",
+            f'    createTimeSinceEpoch: "{1_600_000_000_000 + rng.randrange(10**11)}"',
+            f'    lastUpdateTimeSinceEpoch: "{1_700_000_000_000 + rng.randrange(10**10)}"',
             "    customProperties:",
-            f"      size_b: {{metadataType: MetadataIntValue, int_value: \"{rng.choice([1, 3, 8, 70])}\"}}",
+            f'      size_b: {{metadataType: MetadataIntValue, int_value: "{rng.choice([1, 3, 8, 70])}"}}',
             "    artifacts:",
             f"      - uri: oci://registry.example/{name}:1",
         ]
@@ -164,8 +164,10 @@ async def main() -> None:
             started = time.perf_counter()
             staging.replace(root / "models-1.yaml")
             await catalog.wait_for(
-                lambda s, tag=tag: s.index.models[per_source].name.endswith(tag)  # type: ignore[misc]
-                or any(m.name.endswith(tag) for m in s.sources["bench1"].models[:1]),
+                lambda s, tag=tag: (
+                    s.index.models[per_source].name.endswith(tag)  # type: ignore[misc]
+                    or any(m.name.endswith(tag) for m in s.sources["bench1"].models[:1])
+                ),
                 timeout=120,
             )
             delays.append(time.perf_counter() - started)

@@ -44,7 +44,9 @@ def create_app(
     catalog = Catalog(files, cache=build_cache(redis_url=redis_url), hub_timeout=hub_timeout)
     watcher = CatalogWatcher(
         catalog,
-        debounce_ms=debounce_ms if debounce_ms is not None else CATALOG_RELOAD_DEBOUNCE_MS.get_int(),
+        debounce_ms=debounce_ms
+        if debounce_ms is not None
+        else CATALOG_RELOAD_DEBOUNCE_MS.get_int(),
     )
     started = False
 

@@ -19,7 +19,12 @@ class ModernRedisCache(RedisCache):  # type: ignore[misc]
     """aiocache 0.12's Redis backend on the redis-py calls that are not deprecated."""
 
     async def _set(
-        self, key: str, value: Any, ttl: float | None = None, _cas_token: Any = None, _conn: Any = None
+        self,
+        key: str,
+        value: Any,
+        ttl: float | None = None,
+        _cas_token: Any = None,
+        _conn: Any = None,
     ) -> Any:
         if ttl is None or _cas_token is not None:
             return await super()._set(key, value, ttl=ttl, _cas_token=_cas_token, _conn=_conn)

@@ -14,7 +14,6 @@ from types import MappingProxyType
 from aiocache.base import BaseCache
 
 from common.errors import NotFound
-
 from subgraphs.catalog.cache import build_cache
 from subgraphs.catalog.errors import CatalogConfigError
 from subgraphs.catalog.huggingface import HubClient, HubResult, HubSource, HubSyncLoop
@@ -81,8 +80,8 @@ class Catalog:
     ) -> None:
         self.sources_files = tuple(Path(p).absolute() for p in sources_files)
         self.cache = cache if cache is not None else build_cache()
-        self.hub_timeout = hub_timeout if hub_timeout is not None else (
-            CATALOG_HUB_TIMEOUT.get_float()
+        self.hub_timeout = (
+            hub_timeout if hub_timeout is not None else (CATALOG_HUB_TIMEOUT.get_float())
         )
         self.hub_client_factory = hub_client_factory
         self.snapshot = EMPTY_SNAPSHOT
@@ -178,7 +177,12 @@ class Catalog:
         if file_problem is not None:
             # The sources file itself is broken: keep serving, but say so.
             return SourceState(
-                state.config, "error", state.models, file_problem, state.fingerprint, state.loaded_at
+                state.config,
+                "error",
+                state.models,
+                file_problem,
+                state.fingerprint,
+                state.loaded_at,
             )
         return state
 
@@ -217,9 +221,7 @@ class Catalog:
         config = old.config if old is not None else describe_broken_source(documents, source_id)
         return _keep_last_good(config, old, message)
 
-    def _sync_hub_loops(
-        self, configs: Mapping[str, SourceConfig], broken: Collection[str]
-    ) -> None:
+    def _sync_hub_loops(self, configs: Mapping[str, SourceConfig], broken: Collection[str]) -> None:
         """One sync loop per enabled hf source; a changed configuration restarts its loop.
 
         A source whose new configuration is invalid keeps its loop on the last good one.
@@ -314,7 +316,10 @@ def _differs(
     for source_id, state in states.items():
         old = previous.sources[source_id]
         if (old.config, old.status, old.error, id(old.models)) != (
-            state.config, state.status, state.error, id(state.models)
+            state.config,
+            state.status,
+            state.error,
+            id(state.models),
         ):
             return True
     return False

@@ -14,7 +14,12 @@ class CatalogConfigError(ModelplaneError):
     http_status = 500
 
     def __init__(
-        self, message: str, *, file: Path | str, source_id: str | None = None, key: str | None = None
+        self,
+        message: str,
+        *,
+        file: Path | str,
+        source_id: str | None = None,
+        key: str | None = None,
     ) -> None:
         where = str(file)
         if source_id is not None:

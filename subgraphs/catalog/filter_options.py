@@ -9,7 +9,9 @@ from typing import Literal
 from subgraphs.catalog.index import CatalogIndex, FieldIndex
 
 # Free-text fields are searchable, not facets.
-NOT_FACETS = frozenset({"name", "description", "readme", "licenseLink", "externalId", "logo", "uri"})
+NOT_FACETS = frozenset(
+    {"name", "description", "readme", "licenseLink", "externalId", "logo", "uri"}
+)
 MAX_VALUES = 100
 
 
@@ -22,7 +24,9 @@ class FilterOption:
     maximum: float | None = None
 
 
-def compute_filter_options(index: CatalogIndex, source_ids: Collection[str] | None) -> list[FilterOption]:
+def compute_filter_options(
+    index: CatalogIndex, source_ids: Collection[str] | None
+) -> list[FilterOption]:
     key = ("filter-options", None if source_ids is None else tuple(sorted(source_ids)))
     result: list[FilterOption] = index.cached(key, lambda: _compute(index, source_ids))
     return result
@@ -50,7 +54,8 @@ def _options_for(name: str, field: FieldIndex, rows: set[int] | None) -> Iterabl
     if values and len(values) <= MAX_VALUES:
         yield FilterOption(name, "STRING", tuple(values))
     numbers = [
-        value for value, row in zip(field.numbers, field.number_rows, strict=True)
+        value
+        for value, row in zip(field.numbers, field.number_rows, strict=True)
         if rows is None or row in rows
     ]
     if numbers:
@@ -60,5 +65,5 @@ def _options_for(name: str, field: FieldIndex, rows: set[int] | None) -> Iterabl
         yield FilterOption(name, "BOOL", tuple(flags))
 
 
-def _any_in(matched: list[int], rows: set[int] | None) -> bool:
+def _any_in(matched: Collection[int], rows: set[int] | None) -> bool:
     return rows is None or any(row in rows for row in matched)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 import httpx2
-from huggingface_hub.utils import set_client_factory
+from huggingface_hub import set_client_factory
 
 _CALL_TIMEOUT: ContextVar[float | None] = ContextVar("catalog_hub_timeout", default=None)
 _INSTALLED = threading.Event()
@@ -52,8 +52,10 @@ class FailFastTransport(httpx2.BaseTransport):
         if status == 429 or status >= 500:
             retry_after = _retry_after(response.headers.get("retry-after"))
             response.close()
-            reason = "the Hub is rate-limiting requests (429)" if status == 429 else (
-                f"the Hub answered {status}"
+            reason = (
+                "the Hub is rate-limiting requests (429)"
+                if status == 429
+                else (f"the Hub answered {status}")
             )
             raise HubRequestFailed(reason, status=status, retry_after=retry_after)
         return response

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import os
@@ -76,7 +77,7 @@ def hub_http_error(error: HfHubHTTPError, pattern: HubPattern) -> HubError:
 
 def map_hub_model(info: ModelInfo) -> dict[str, Any]:
     """A Hub model in the Kubeflow catalog model format (the YAML parser then checks it)."""
-    card: dict[str, Any] = info.card_data.to_dict() if info.card_data is not None else {}
+    card: dict[str, Any] = info.card_data.to_dict() if info.card_data is not None else {}  # type: ignore[no-untyped-call]
     tags = [str(t) for t in info.tags or []]
     license_name = card.get("license") or next(
         (t.split(":", 1)[1] for t in tags if t.startswith("license:")), None
@@ -230,10 +231,8 @@ class HubSyncLoop:
     async def stop(self) -> None:
         if self.task is not None:
             self.task.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await self.task
-            except asyncio.CancelledError:
-                pass
             self.task = None
 
     async def _run(self) -> None:

@@ -68,14 +68,16 @@ class FieldIndex:
         self._pending = []
         present: set[int] = set(self.number_rows)
         for table in (self.strings, self.bools):
-            for key, rows in table.items():  # type: ignore[attr-defined]
+            for key, rows in table.items():
                 present.update(rows)
                 if len(rows) >= SMALL:
                     table[key] = frozenset(rows)  # type: ignore[index]
         self.present = frozenset(present)
 
     def rows_equal(self, value: str | bool) -> frozenset[int]:
-        table: Mapping[Any, Collection[int]] = self.bools if isinstance(value, bool) else self.strings
+        table: Mapping[Any, Collection[int]] = (
+            self.bools if isinstance(value, bool) else self.strings
+        )
         rows = table.get(value, ())
         return rows if isinstance(rows, frozenset) else frozenset(rows)
 
@@ -89,7 +91,9 @@ class FieldIndex:
                 for row in rows
             )
             self._by_prefix[folded] = (
-                [e[0] for e in entries], [e[1] for e in entries], [e[2] for e in entries]
+                [e[0] for e in entries],
+                [e[1] for e in entries],
+                [e[2] for e in entries],
             )
         keys, values, rows = self._by_prefix[folded]
         start = bisect_left(keys, prefix)

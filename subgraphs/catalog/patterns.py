@@ -69,7 +69,9 @@ def parse_hub_pattern(pattern: str, allowed_organization: str | None = None) -> 
     if "/" in model or not model:
         raise ValueError(f"{pattern!r} must be 'org/model', 'org/*' or 'org/prefix*'")
     if allowed_organization is not None and organization.lower() != allowed_organization.lower():
-        raise ValueError(f"{pattern!r} is outside the allowed organisation {allowed_organization!r}")
+        raise ValueError(
+            f"{pattern!r} is outside the allowed organisation {allowed_organization!r}"
+        )
     if "*" in model.rstrip("*") or model.count("*") > 1:
         raise ValueError(f"{pattern!r}: only one trailing '*' is allowed")
     wildcard = model.endswith("*")

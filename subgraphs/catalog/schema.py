@@ -1,5 +1,8 @@
 """The catalog's GraphQL schema: thin Strawberry types over the snapshot and the search index."""
 
+# strawberry.field(description=...) is not typed for mypy; the resolvers below are.
+# mypy: disable-error-code="untyped-decorator"
+
 from __future__ import annotations
 
 import json
@@ -238,7 +241,9 @@ class CatalogArtifact:
     def name(self) -> str | None:
         return self.record.name
 
-    @strawberry.field(description="performance-metrics or accuracy-metrics, for a metrics-artifact.")
+    @strawberry.field(
+        description="performance-metrics or accuracy-metrics, for a metrics-artifact."
+    )
     def metrics_type(self) -> str | None:
         return self.record.metrics_type
 
@@ -511,7 +516,9 @@ class CatalogFilterOption:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Every configured source with its status (global per deployment).")
+    @strawberry.field(
+        description="Every configured source with its status (global per deployment)."
+    )
     def catalog_sources(
         self,
         info: Info,
@@ -576,7 +583,9 @@ class Query:
         page = search_models(snapshot.index, query)
         nodes = [CatalogModel(record=m) for m in page.models]
         return CatalogModelConnection(
-            edges=[CatalogModelEdge(cursor=c, node=n) for c, n in zip(page.cursors, nodes, strict=True)],
+            edges=[
+                CatalogModelEdge(cursor=c, node=n) for c, n in zip(page.cursors, nodes, strict=True)
+            ],
             nodes=nodes,
             page_info=CatalogPageInfo(
                 has_next_page=page.has_next_page,

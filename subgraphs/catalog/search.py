@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from common.errors import BadUserInput
-from common.filtering import And, Comparison, Expression, Identifier, Or, like_to_regex, parse_filter
+from common.filtering import (
+    And,
+    Comparison,
+    Expression,
+    Identifier,
+    Or,
+    like_to_regex,
+    parse_filter,
+)
 from subgraphs.catalog.errors import BadCursor
 from subgraphs.catalog.index import CatalogIndex, FieldIndex, Ordering
 from subgraphs.catalog.records import CatalogModelRecord
@@ -286,10 +294,9 @@ def _metric_ordering(index: CatalogIndex, metric: str, descending: bool) -> Orde
                 best[row] = value
     keyed = []
     for row, model in enumerate(index.models):
-        value = best.get(row)
-        missing = value is None
-        sort_value = 0.0 if value is None else (-value if descending else value)
-        keyed.append(((int(missing), sort_value, model.source_id, model.name), row))
+        score = best.get(row)
+        sort_value = 0.0 if score is None else (-score if descending else score)
+        keyed.append(((int(score is None), sort_value, model.source_id, model.name), row))
     return Ordering.build(keyed, len(index))
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -158,12 +158,16 @@ def _parse_labels(value: object, path: Path) -> tuple[SourceLabel, ...]:
             continue
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise CatalogConfigError(
-                f"labels[{position}] must be a name or a mapping with a name", file=path, key="labels"
+                f"labels[{position}] must be a name or a mapping with a name",
+                file=path,
+                key="labels",
             )
         unknown = set(item) - {"name", "displayName", "description"}
         if unknown:
             raise CatalogConfigError(
-                f"labels[{position}] has unknown key {sorted(unknown)[0]!r}", file=path, key="labels"
+                f"labels[{position}] has unknown key {sorted(unknown)[0]!r}",
+                file=path,
+                key="labels",
             )
         labels.append(SourceLabel(item["name"], item.get("displayName"), item.get("description")))
     return tuple(labels)
@@ -254,14 +258,17 @@ def _check_properties(
     allowed = PROPERTY_KEYS[source_type]
     checked: dict[str, Any] = dict(HF_DEFAULTS) if source_type == "hf" else {}
     for key, (value, file) in properties.items():
+
         def fail(message: str, key: str = key, file: Path = file) -> CatalogConfigError:
             return CatalogConfigError(
                 message, file=file, source_id=source_id, key=f"properties.{key}"
             )
 
         if key not in allowed:
-            raise fail(f"unknown property for a {source_type} source "
-                       f"(expected one of {', '.join(sorted(allowed))})")
+            raise fail(
+                f"unknown property for a {source_type} source "
+                f"(expected one of {', '.join(sorted(allowed))})"
+            )
         checked[key] = _check_property(key, value, fail)
     if source_type == "yaml" and "yamlCatalogPath" not in checked:
         raise CatalogConfigError(
@@ -321,6 +328,5 @@ def describe_broken_source(documents: Sequence[SourcesDocument], source_id: str)
             source_type = raw.fields.get("type", source_type)
         if raw is not None or source_id in document.broken:
             origins.append(str(document.path))
-    return SourceConfig(
-        id=source_id, name=name, type=source_type, defined_in=tuple(origins)
-    )
+    kind: Literal["yaml", "hf"] = "hf" if source_type == "hf" else "yaml"
+    return SourceConfig(id=source_id, name=name, type=kind, defined_in=tuple(origins))

@@ -59,7 +59,11 @@ class TextIndex:
                 exact = False  # few enough left to check each text directly
                 break
             found = self._rows_with_token_containing(part)
-            rows = found if rows is None else (rows & found if len(rows) <= len(found) else found & rows)
+            rows = (
+                found
+                if rows is None
+                else (rows & found if len(rows) <= len(found) else found & rows)
+            )
             if not rows:
                 return set()
         assert rows is not None

@@ -7,6 +7,7 @@ symlink, which never touches the path the sources file is read through.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from pathlib import Path
 
@@ -21,10 +22,8 @@ def watched_directories(files: set[Path]) -> set[Path]:
     directories: set[Path] = set()
     for path in files:
         directories.add(path.parent)
-        try:
+        with contextlib.suppress(OSError):
             directories.add(path.resolve().parent)  # a symlinked file changes where it points
-        except OSError:
-            pass
     return {d for d in directories if d.is_dir()}
 
 
@@ -96,7 +95,5 @@ class CatalogWatcher:
 
 
 async def _sleep_until(event: asyncio.Event, seconds: float) -> None:
-    try:
+    with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(event.wait(), timeout=seconds)
-    except TimeoutError:
-        pass

@@ -201,7 +201,9 @@ def _parse_value(value: Any, where: str) -> PropertyValue:
     if isinstance(value, str):
         return PropertyValue("STRING", value)
     if not isinstance(value, dict):
-        raise _Invalid(where, "must be a typed value such as {metadataType: ..., string_value: ...}")
+        raise _Invalid(
+            where, "must be a typed value such as {metadataType: ..., string_value: ...}"
+        )
     metadata_type = value.get("metadataType")
     if metadata_type not in _VALUE_KEYS:
         raise _Invalid(f"{where}.metadataType", f"must be one of {', '.join(_VALUE_KEYS)}")

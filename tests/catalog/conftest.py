@@ -66,10 +66,15 @@ class GraphQLClient:
         self.url = url
 
     async def post(
-        self, query: str, variables: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> tuple[int, dict[str, Any]]:
         async with self.session.post(
-            f"{self.url}/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+            f"{self.url}/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers=headers,
         ) as response:
             return response.status, await response.json()
 

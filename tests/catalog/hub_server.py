@@ -29,7 +29,11 @@ def hub_model(model_id: str, **overrides: Any) -> dict[str, Any]:
         "pipeline_tag": "text-generation",
         "createdAt": "2024-05-01T10:00:00.000Z",
         "lastModified": "2025-01-15T08:30:00.000Z",
-        "cardData": {"license": "apache-2.0", "language": ["en"], "description": f"{model_id} card"},
+        "cardData": {
+            "license": "apache-2.0",
+            "language": ["en"],
+            "description": f"{model_id} card",
+        },
         "config": {"architectures": ["LlamaForCausalLM"], "model_type": "llama"},
         "siblings": [],
     }
@@ -74,7 +78,9 @@ class FakeHub:
             headers = {"Retry-After": "30"} if self.status == 429 else {}
             return web.json_response({"error": "nope"}, status=self.status, headers=headers)
         if self.token is not None and auth is not None and auth != f"Bearer {self.token}":
-            return web.json_response({"error": "Invalid credentials in Authorization header"}, status=401)
+            return web.json_response(
+                {"error": "Invalid credentials in Authorization header"}, status=401
+            )
         return None
 
     async def list_models(self, request: web.Request) -> web.Response:

@@ -51,7 +51,7 @@ async def test_sources_with_status_and_labels(client: GraphQLClient) -> None:
     assert [label["name"] for label in data["catalogLabels"]] == [
         "Organization AI", "Validated AI", "Community"
     ]  # fmt: skip
-    filtered = await client.data('{ catalogSources(status: DISABLED) { id } }')
+    filtered = await client.data("{ catalogSources(status: DISABLED) { id } }")
     assert {s["id"] for s in filtered["catalogSources"]} == {"archived_models", "hf_granite"}
 
 
@@ -69,7 +69,11 @@ async def test_search_filter_and_labels(client: GraphQLClient) -> None:
     assert [n["name"] for n in data["catalogModels"]["nodes"]] == ["contoso/reasoner-8b-instruct"]
     data = await client.data(
         MODELS_QUERY,
-        {"filterQuery": "license = 'llama3.3'", "metric": "requests_per_second", "sortOrder": "DESC"},
+        {
+            "filterQuery": "license = 'llama3.3'",
+            "metric": "requests_per_second",
+            "sortOrder": "DESC",
+        },
     )
     assert [n["name"] for n in data["catalogModels"]["nodes"]] == [
         "contoso/reasoner-8b-instruct", "contoso/reasoner-70b-instruct"
@@ -188,7 +192,9 @@ async def test_federation_entities(client: GraphQLClient) -> None:
         {"metric": " "},
     ],
 )
-async def test_bad_input_is_bad_user_input(client: GraphQLClient, variables: dict[str, Any]) -> None:
+async def test_bad_input_is_bad_user_input(
+    client: GraphQLClient, variables: dict[str, Any]
+) -> None:
     status, body = await client.post(MODELS_QUERY, variables)
     assert status == 200
     assert body["data"] is None
@@ -213,7 +219,9 @@ async def test_hot_reload_through_the_app(tmp_path: Path) -> None:
     )
     app = create_app(sources=[sources], watch=True, debounce_ms=50)
     async with graphql_client(app) as client:
-        query = '{ catalogModels(sourceIds: ["s"]) { nodes { name } } catalogSources { status error } }'
+        query = (
+            '{ catalogModels(sourceIds: ["s"]) { nodes { name } } catalogSources { status error } }'
+        )
         assert (await client.data(query))["catalogModels"]["nodes"] == [{"name": "first"}]
         (tmp_path / "models.yaml").write_text("models:\n  - name: second\n")
         await app.state.catalog.wait_for(lambda s: s.model("s", "second") is not None)
@@ -246,7 +254,7 @@ async def test_hub_source_status_through_the_app(fake_hub: FakeHub, tmp_path: Pa
         assert data["catalogModel"] == {"name": "acme/two", "artifacts": [{"uri": "hf://acme/two"}]}
         fake_hub.status = 429
         await app.state.catalog.resync_hub_source("hub")
-        data = await client.data('{ catalogSources { status error modelCount } }')
+        data = await client.data("{ catalogSources { status error modelCount } }")
         source = data["catalogSources"][0]
         assert source["status"] == "PARTIALLY_AVAILABLE" and source["modelCount"] == 2
         assert "429" in source["error"]

@@ -88,11 +88,14 @@ async def test_atomic_rename(plain: Live, tmp_path: Path) -> None:
 
 async def test_editing_the_sources_file(plain: Live, tmp_path: Path) -> None:
     write(tmp_path / "more.yaml", models_yaml("omega"))
-    more = SOURCES + """
+    more = (
+        SOURCES
+        + """
   - id: more
     type: yaml
     properties: {yamlCatalogPath: more.yaml}
 """
+    )
     await plain.after(lambda: write(tmp_path / "sources.yaml", more),
                       lambda s: "more" in s.sources and names(s, "more") == ["omega"])  # fmt: skip
     disabled = more + "    enabled: false\n"

@@ -100,7 +100,11 @@ async def test_models_are_listed_paged_and_mapped(acme_hub: FakeHub, tmp_path: P
     assert props["architectures"] == PropertyValue("STRING", "ViT,Head")
     assert [a.uri for a in vision.artifacts] == ["hf://acme/vision-2b"]
     chat = snapshot.model("hub", "acme/chat-7b")
-    assert chat is not None and chat.description == "acme/chat-7b card" and chat.license == "apache-2.0"
+    assert (
+        chat is not None
+        and chat.description == "acme/chat-7b card"
+        and chat.license == "apache-2.0"
+    )
 
 
 async def test_prefix_pattern_searches_and_caps_at_max_models(
@@ -194,7 +198,9 @@ async def test_a_partial_failure_serves_what_worked(acme_hub: FakeHub, tmp_path:
     assert len(state.models) == 4
 
 
-async def test_results_are_cached_in_redis(acme_hub: FakeHub, tmp_path: Path, redis_url: str) -> None:
+async def test_results_are_cached_in_redis(
+    acme_hub: FakeHub, tmp_path: Path, redis_url: str
+) -> None:
     sources = hub_sources(tmp_path, acme_hub.url)
     first = Catalog([sources], cache=build_cache(redis_url=redis_url), hub_timeout=2.0)
     await first.start()

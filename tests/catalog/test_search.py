@@ -64,7 +64,9 @@ def random_models(seed: int, count: int) -> list[CatalogModelRecord]:
 
 # The reference: plain per-model predicates, written independently of the index.
 def text_of(m: CatalogModelRecord) -> str:
-    return " ".join([m.name, m.description or "", m.provider or "", m.library_name or "", *m.tasks]).lower()
+    return " ".join(
+        [m.name, m.description or "", m.provider or "", m.library_name or "", *m.tasks]
+    ).lower()
 
 
 def metric(a: CatalogArtifact, key: str) -> Any:
@@ -150,15 +152,23 @@ def test_filters_match_the_reference(
 @pytest.mark.parametrize("order_by", ["NAME", "CREATE_TIME", "LAST_UPDATE_TIME"])
 @pytest.mark.parametrize("first", [1, 25, 500])
 def test_orders_and_pages_visit_every_model_once(
-    models: list[CatalogModelRecord], index: CatalogIndex, order_by: str, descending: bool, first: int
+    models: list[CatalogModelRecord],
+    index: CatalogIndex,
+    order_by: str,
+    descending: bool,
+    first: int,
 ) -> None:
     field = {"NAME": lambda m: m.name.lower(), "CREATE_TIME": lambda m: m.create_time or -1,
              "LAST_UPDATE_TIME": lambda m: m.last_update_time}[order_by]  # fmt: skip
     expected = sorted(models, key=lambda m: (field(m), m.source_id, m.name), reverse=descending)
     for filter_query in (None, "license = 'mit'"):
         wanted = [m for m in expected if filter_query is None or m.license == "mit"]
-        got = every_page(index, ModelQuery(filter_query=filter_query, order_by=order_by,
-                                           descending=descending, first=first))
+        got = every_page(
+            index,
+            ModelQuery(
+                filter_query=filter_query, order_by=order_by, descending=descending, first=first
+            ),
+        )
         assert [m.name for m in got] == [m.name for m in wanted]
 
 
@@ -166,7 +176,9 @@ def test_orders_and_pages_visit_every_model_once(
 def test_order_by_artifact_metric_puts_models_without_it_last(
     models: list[CatalogModelRecord], index: CatalogIndex, descending: bool
 ) -> None:
-    got = every_page(index, ModelQuery(order_by="artifacts.ttft_p90", descending=descending, first=50))
+    got = every_page(
+        index, ModelQuery(order_by="artifacts.ttft_p90", descending=descending, first=50)
+    )
     assert len(got) == len(models)
     values = []
     for m in got:
@@ -222,4 +234,6 @@ def test_text_with_punctuation_matches_the_reference(
     expected = {(m.source_id, m.name) for m in models if all(t in text_of(m) for t in terms)}
     page = search_models(index, ModelQuery(q=q, first=500))
     assert page.total_count == len(expected)
-    assert {(m.source_id, m.name) for m in every_page(index, ModelQuery(q=q, first=200))} == expected
+    assert {
+        (m.source_id, m.name) for m in every_page(index, ModelQuery(q=q, first=200))
+    } == expected

@@ -24,7 +24,11 @@ def test_sample_sources_file_parses(sample_sources: Path) -> None:
     hf = result.configs["hf_granite"]
     assert hf.properties["syncInterval"] == 12 * 3600
     assert hf.properties["maxModels"] == 50
-    assert [label.name for label in result.labels] == ["Organization AI", "Validated AI", "Community"]
+    assert [label.name for label in result.labels] == [
+        "Organization AI",
+        "Validated AI",
+        "Community",
+    ]
     yaml_source = result.configs["validated_models"]
     assert yaml_source.yaml_catalog_path == sample_sources.parent / "validated-models.yaml"
 
@@ -86,21 +90,57 @@ def test_later_files_override_fields_and_single_properties(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("entry", "key", "fragment"),
     [
-        ("{id: s, type: yaml, colour: red, properties: {yamlCatalogPath: x.yaml}}", "colour", "unknown key"),
+        (
+            "{id: s, type: yaml, colour: red, properties: {yamlCatalogPath: x.yaml}}",
+            "colour",
+            "unknown key",
+        ),
         ("{id: s, type: csv, properties: {yamlCatalogPath: x.yaml}}", "type", "yaml, hf"),
-        ("{id: s, type: yaml, enabled: 'yes', properties: {yamlCatalogPath: x.yaml}}", "enabled", "true or false"),
-        ("{id: s, type: yaml, labels: label, properties: {yamlCatalogPath: x.yaml}}", "labels", "list"),
-        ("{id: s, type: yaml, properties: {yamlCatalogPath: x.yaml, url: 'http://x'}}", "properties.url", "unknown property"),
+        (
+            "{id: s, type: yaml, enabled: 'yes', properties: {yamlCatalogPath: x.yaml}}",
+            "enabled",
+            "true or false",
+        ),
+        (
+            "{id: s, type: yaml, labels: label, properties: {yamlCatalogPath: x.yaml}}",
+            "labels",
+            "list",
+        ),
+        (
+            "{id: s, type: yaml, properties: {yamlCatalogPath: x.yaml, url: 'http://x'}}",
+            "properties.url",
+            "unknown property",
+        ),
         ("{id: s, type: yaml}", "properties.yamlCatalogPath", "needs a yamlCatalogPath"),
         ("{id: s, type: hf, includedModels: ['*']}", "includedModels", "org/model"),
         ("{id: s, type: hf, includedModels: ['*/*']}", "includedModels", "organisation"),
         ("{id: s, type: hf, includedModels: ['ib*/granite']}", "includedModels", "organisation"),
         ("{id: s, type: hf, includedModels: ['org/a*b']}", "includedModels", "trailing"),
-        ("{id: s, type: hf, includedModels: ['org/*'], properties: {maxModels: 0}}", "properties.maxModels", "positive"),
-        ("{id: s, type: hf, includedModels: ['org/*'], properties: {syncInterval: soon}}", "properties.syncInterval", "duration"),
-        ("{id: s, type: hf, includedModels: ['org/*'], properties: {url: 'ftp://x'}}", "properties.url", "http"),
-        ("{id: s, type: hf, includedModels: ['org/*'], properties: {apiKey: secret}}", "properties.apiKey", "unknown property"),
-        ("{id: s, type: hf, includedModels: ['other/*'], properties: {allowedOrganization: org}}", "includedModels", "allowed organisation"),
+        (
+            "{id: s, type: hf, includedModels: ['org/*'], properties: {maxModels: 0}}",
+            "properties.maxModels",
+            "positive",
+        ),
+        (
+            "{id: s, type: hf, includedModels: ['org/*'], properties: {syncInterval: soon}}",
+            "properties.syncInterval",
+            "duration",
+        ),
+        (
+            "{id: s, type: hf, includedModels: ['org/*'], properties: {url: 'ftp://x'}}",
+            "properties.url",
+            "http",
+        ),
+        (
+            "{id: s, type: hf, includedModels: ['org/*'], properties: {apiKey: secret}}",
+            "properties.apiKey",
+            "unknown property",
+        ),
+        (
+            "{id: s, type: hf, includedModels: ['other/*'], properties: {allowedOrganization: org}}",
+            "includedModels",
+            "allowed organisation",
+        ),
         ("{id: s, type: hf}", "includedModels", "allowedOrganization"),
     ],
 )

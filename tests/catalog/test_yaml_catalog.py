@@ -64,13 +64,33 @@ def test_fields_typed_values_and_metrics_artifacts() -> None:
         ("- {name: m, size: 3}", "size", "unknown key"),
         ("- {name: m, artifacts: [{}]}", "artifacts[0].uri", "needs a uri"),
         ("- {name: m, artifacts: [{uri: 'ftp://x/y'}]}", "artifacts[0].uri", "scheme"),
-        ("- {name: m, artifacts: [{artifactType: metrics-artifact}]}", "artifacts[0].metricsType", "performance-metrics"),
-        ("- {name: m, artifacts: [{artifactType: weights, uri: 's3://b/k'}]}", "artifacts[0].artifactType", "model-artifact"),
+        (
+            "- {name: m, artifacts: [{artifactType: metrics-artifact}]}",
+            "artifacts[0].metricsType",
+            "performance-metrics",
+        ),
+        (
+            "- {name: m, artifacts: [{artifactType: weights, uri: 's3://b/k'}]}",
+            "artifacts[0].artifactType",
+            "model-artifact",
+        ),
         ("- {name: m, tasks: text}", "name", ""),  # a single string is accepted as one task
         ("- {name: m, createTimeSinceEpoch: yesterday}", "createTimeSinceEpoch", "milliseconds"),
-        ("- {name: m, customProperties: {x: {metadataType: MetadataIntValue, int_value: 'ten'}}}", "customProperties.x.int_value", "invalid"),
-        ("- {name: m, customProperties: {x: {metadataType: MetadataFooValue}}}", "customProperties.x.metadataType", "must be one of"),
-        ("- {name: m, customProperties: {x: {metadataType: MetadataStringValue}}}", "customProperties.x.string_value", "needs"),
+        (
+            "- {name: m, customProperties: {x: {metadataType: MetadataIntValue, int_value: 'ten'}}}",
+            "customProperties.x.int_value",
+            "invalid",
+        ),
+        (
+            "- {name: m, customProperties: {x: {metadataType: MetadataFooValue}}}",
+            "customProperties.x.metadataType",
+            "must be one of",
+        ),
+        (
+            "- {name: m, customProperties: {x: {metadataType: MetadataStringValue}}}",
+            "customProperties.x.string_value",
+            "needs",
+        ),
         ("- {name: m}\n- {name: m}", "name", "duplicate"),
     ],
 )
