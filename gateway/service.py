@@ -18,7 +18,8 @@ from gateway.documents import DocumentCache, PreparedOperation
 from gateway.execution.executor import ExecutionState, HeaderRule, PlanExecutor
 from gateway.execution.response import ResponseShaper
 from gateway.execution.shape_codegen import Fallback, compile_shaper
-from gateway.execution.transport import AiohttpTransport, SubgraphTransport
+from gateway.execution.fast_transport import FastTransport
+from gateway.execution.transport import SubgraphTransport
 from gateway.supergraph.model import Supergraph
 
 
@@ -42,7 +43,7 @@ class Gateway:
     ) -> None:
         self.supergraph = supergraph
         self.documents = DocumentCache(supergraph)
-        self.transport = transport or AiohttpTransport()
+        self.transport = transport or FastTransport()
         self.executor = PlanExecutor(
             supergraph, self.transport, timeout=timeout, timeouts=timeouts,
             header_rule=header_rule, urls=urls,

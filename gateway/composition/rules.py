@@ -22,6 +22,7 @@ from .subgraph_rules import (
     check_entity_interfaces,
     check_extensions_have_a_base,
     check_external_use,
+    check_provides_targets,
     provides_composite,
 )
 
@@ -307,6 +308,7 @@ RULES: tuple[Rule, ...] = (
     check_field_sets,
     check_entity_interfaces,
     check_external_use,
+    check_provides_targets,
     check_query_root,
     check_field_types,
     check_input_types,

@@ -20,7 +20,7 @@ def check_extensions_have_a_base(state: CompositionState) -> Iterator[Compositio
         if merged.name in ROOT_TYPES:
             continue
         definitions = merged.by_graph.values()
-        if all(d.is_extension and not d.keys for d in definitions):
+        if all(d.is_extension or d.extends_directive for d in definitions):
             yield CompositionProblem(
                 "EXTENSION_WITH_NO_BASE",
                 merged.name,
@@ -75,6 +75,22 @@ def _has_key(typedef: TypeDef, fields: str) -> bool:
     return any(" ".join(k.fields.split()) == wanted for k in typedef.keys)
 
 
+def check_provides_targets(state: CompositionState) -> Iterator[CompositionProblem]:
+    for subgraph in state.subgraphs.values():
+        graph = subgraph.name
+        for typedef in subgraph.types.values():
+            for model in typedef.fields.values():
+                coordinate = f"{typedef.name}.{model.name}"
+                if model.provides is not None and not provides_composite(subgraph, model):
+                    yield CompositionProblem(
+                        "PROVIDES_ON_NON_OBJECT_FIELD",
+                        coordinate,
+                        f"[{graph}] puts @provides on a field of type {named_type(model.type)}, "
+                        "which has no fields to provide",
+                        (graph,),
+                    )
+
+
 def check_external_use(state: CompositionState) -> Iterator[CompositionProblem]:
     """In Federation 2, @requires and @provides select @external fields, and every @external
     field is selected by a key, a @requires or a @provides (or satisfies an interface)."""
@@ -97,14 +113,6 @@ def check_external_use(state: CompositionState) -> Iterator[CompositionProblem]:
                                 f"{typedef.name}.{name}",
                                 graph,
                             )
-                if model.provides is not None and not provides_composite(subgraph, model):
-                    yield CompositionProblem(
-                        "PROVIDES_ON_NON_OBJECT_FIELD",
-                        coordinate,
-                        f"[{graph}] puts @provides on a field of type {named_type(model.type)}, "
-                        "which has no fields to provide",
-                        (graph,),
-                    )
                 if model.external and typedef.kind == "object":
                     key = (graph, typedef.name, model.name)
                     used = key in usage.in_key or key in usage.required or key in usage.provided

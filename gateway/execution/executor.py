@@ -10,7 +10,7 @@ from typing import Any
 import orjson
 
 from gateway.execution.merge import (
-    collect_objects,
+    compile_collector,
     collect_targets,
     compile_representer,
     deep_merge,
@@ -121,22 +121,27 @@ class PlanExecutor:
         if represent is None:
             represent = fetch.runtime["represent"] = compile_representer(fetch.requires)
         paths = fetch.paths or (fetch.path,)
+        collectors = fetch.runtime.get("collectors")
+        if collectors is None:
+            collectors = fetch.runtime["collectors"] = [compile_collector(p) for p in paths]
+        candidates: list[dict[str, Any]] = []
+        for collect in collectors:  # type: ignore[attr-defined]
+            collect(state.data, candidates)
         representations: list[dict[str, Any]] = []
         index_of: dict[Any, int] = {}
         objects: list[dict[str, Any]] = []
         indexes: list[int] = []
-        for path in paths:
-            for obj in collect_objects(state.data, path):
-                found = represent(obj)
-                if found is None:
-                    continue
-                identity, rep = found
-                index = index_of.get(identity)
-                if index is None:
-                    index = index_of[identity] = len(representations)
-                    representations.append(rep)
-                objects.append(obj)
-                indexes.append(index)
+        for obj in candidates:
+            found = represent(obj)
+            if found is None:
+                continue
+            identity, rep = found
+            index = index_of.get(identity)
+            if index is None:
+                index = index_of[identity] = len(representations)
+                representations.append(rep)
+            objects.append(obj)
+            indexes.append(index)
         if not representations:
             return
         variables = {n: state.variables[n] for n in fetch.variable_names if n in state.variables}
@@ -154,7 +159,11 @@ class PlanExecutor:
                 if index < count:
                     entity = entities[index]
                     if entity.__class__ is dict:
-                        deep_merge(obj, entity)
+                        for key, value in entity.items():
+                            if key in obj and (value.__class__ is dict or value.__class__ is list):
+                                deep_merge(obj, {key: value})
+                            else:
+                                obj[key] = value
         errors = response.get("errors")
         if errors:
             first_path: dict[int, list[Any]] = {}

@@ -109,6 +109,37 @@ def deep_merge(target: dict[str, Any], source: dict[str, Any]) -> None:
             target[key] = value
 
 
+def compile_collector(path: tuple[str, ...]) -> Any:
+    """Generated nested loops that append every object at `path` (no response paths)."""
+    lines = ["def collect(data, out):", "    v0 = data"]
+    depth = 0
+    indent = "    "
+    for step in path:
+        source = f"v{depth}"
+        depth += 1
+        if step == "@":
+            lines.append(f"{indent}if {source}.__class__ is not list:")
+            lines.append(f"{indent}    return")
+            lines.append(f"{indent}for v{depth} in {source}:")
+            indent += "    "
+            lines.append(f"{indent}if v{depth} is None:")
+            lines.append(f"{indent}    continue")
+        else:
+            lines.append(f"{indent}if {source}.__class__ is not dict:")
+            lines.append(f"{indent}    {'continue' if indent != '    ' else 'return'}")
+            lines.append(f"{indent}v{depth} = {source}.get({step!r})")
+            lines.append(f"{indent}if v{depth} is None:")
+            lines.append(f"{indent}    {'continue' if indent != '    ' else 'return'}")
+    last = f"v{depth}"
+    lines.append(f"{indent}if {last}.__class__ is dict:")
+    lines.append(f"{indent}    out.append({last})")
+    lines.append(f"{indent}elif {last}.__class__ is list:")
+    lines.append(f"{indent}    out.extend(collect_objects({last}, ()))")
+    namespace: dict[str, Any] = {"collect_objects": collect_objects}
+    exec(compile("\n".join(lines), "<collector>", "exec"), namespace)  # noqa: S102
+    return namespace["collect"]
+
+
 def collect_objects(data: Any, path: tuple[str, ...]) -> list[dict[str, Any]]:
     """The objects at `path`, without their response paths (the fast, common case)."""
     current: list[Any] = [data]

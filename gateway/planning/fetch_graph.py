@@ -90,7 +90,7 @@ class FetchGraphBuilder:
         self.fetches: list[FetchBuilder] = []
         self.roots: list[FetchBuilder] = []
         self._children: dict[tuple[int, str, tuple[str, ...], Condition], FetchBuilder] = {}
-        self._stack: set[tuple[str, str, str]] = set()
+        self._stack: set[tuple[str, str, str, tuple[str, ...]]] = set()
 
     # ---- fetches -------------------------------------------------------------------
 
@@ -644,7 +644,7 @@ class FetchGraphBuilder:
         key: Key,
         origin: Origin,
     ) -> set[int]:
-        guard = (parent_type, item.name, graph)
+        guard = (parent_type, item.name, graph, path)
         if guard in self._stack:
             raise PlanningError(f"Circular dependency planning {parent_type}.{item.name}.")
         self._stack.add(guard)
