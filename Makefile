@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install serve test check bench schema clean
+.PHONY: install serve test check bench bench-gateway bench-catalog schema clean
 
 install: $(VENV)/.installed
 
@@ -32,6 +32,12 @@ schema: install
 
 bench: install
 	$(BIN)/python bench/registry.py
+
+bench-catalog: install
+	$(BIN)/python bench/catalog.py
+
+bench-gateway: install
+	$(BIN)/python bench/gateway/run.py
 
 clean:
 	rm -rf $(VENV) .modelplane .pytest_cache
