@@ -1,8 +1,4 @@
-"""Enforcing `@authenticated`, `@requiresScopes` and `@policy` on an operation before it is planned.
-
-Denied fields are removed from the document and reported at their response paths, so the
-executor can null them (propagating nulls as usual); a switch rejects the whole operation instead.
-"""
+"""Enforcing `@authenticated`, `@requiresScopes` and `@policy` on an operation before planning."""
 
 from __future__ import annotations
 
@@ -97,8 +93,12 @@ class _Analysis:
 
 
 class DirectiveEnforcer:
-    """Authorization of operations against one API schema, with decisions cached per
-    (document, operation, authenticated?, the scopes and policy outcomes that matter)."""
+    """Authorization of operations against one API schema.
+
+    Denied fields are removed from the document and reported at their response paths, so the
+    executor can null them (propagating nulls as usual); `reject_whole_operation` refuses the
+    operation instead. Decisions are cached per (document, operation, authenticated?, the
+    scopes and policy outcomes that matter)."""
 
     def __init__(
         self,

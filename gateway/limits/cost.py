@@ -1,10 +1,4 @@
-"""A static cost estimate per operation, with `@cost` and `@listSize` where the schema declares them.
-
-Follows the IBM cost directive specification as Apollo's demand control applies it: a field
-costs its weight (objects, interfaces and unions 1, scalars and enums 0, or its `@cost`) plus
-its selections, times the list size for list fields; arguments with `@cost` add their weight;
-a mutation adds a base cost. Fragments on several types are all counted, an upper bound.
-"""
+"""A static cost estimate per operation, with `@cost` and `@listSize` where the schema declares them."""
 
 from __future__ import annotations
 
@@ -63,7 +57,13 @@ class _FieldCost:
 
 
 class CostCalculator:
-    """Cost estimates against one schema; keep one per schema so directives are read once."""
+    """Cost estimates against one schema; keep one per schema so directives are read once.
+
+    Follows the IBM cost directive specification as Apollo's demand control applies it: a
+    field costs its weight (objects, interfaces and unions 1, scalars and enums 0, or its
+    `@cost`) plus its selections, times the list size for list fields; arguments with `@cost`
+    add their weight; a mutation adds a base cost. Fragments on several types all count: an
+    upper bound."""
 
     def __init__(self, schema: GraphQLSchema, model: CostModel | None = None) -> None:
         self.schema = schema
