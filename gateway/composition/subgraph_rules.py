@@ -56,7 +56,15 @@ def check_entity_interfaces(state: CompositionState) -> Iterator[CompositionProb
                 for t in state.implementations(interface.name)
                 if t.kind == "object" and t.name not in local_names
             ]
-            if elsewhere:
+            if not local and not elsewhere and any(k.resolvable for k in interface.keys):
+                yield CompositionProblem(
+                    "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE",
+                    interface.name,
+                    f"[{subgraph.name}] makes interface {interface.name} an entity with @key "
+                    "but no type implements it",
+                    (subgraph.name,),
+                )
+            elif elsewhere:
                 yield CompositionProblem(
                     "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE",
                     interface.name,

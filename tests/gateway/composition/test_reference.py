@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gateway.composition import CompositionError, compose
 
@@ -16,6 +18,7 @@ from . import test_federation_1 as federation_1
 from .harness import federation_2, require_node_tools, sources
 from .semantics import describe_differences, semantic_view
 from .strawberry_subgraphs import products_schema, reviews_schema, service_sdl
+from .test_robustness import subgraph_sdls
 
 TOOL = Path(__file__).resolve().parents[3] / "tools" / "composition-check"
 
@@ -211,6 +214,25 @@ ERROR_CASES: dict[str, dict[str, str]] = {
 }
 
 
+def _random_cases(count: int) -> dict[str, dict[str, str]]:
+    """Deterministic random subgraph sets from the robustness test's generator."""
+    cases: list[dict[str, str]] = []
+
+    @settings(max_examples=count, derandomize=True, deadline=None, database=None)
+    @given(st.lists(subgraph_sdls(), min_size=1, max_size=3))
+    def collect(sdls: list[str]) -> None:
+        cases.append(dict(zip("abc", sdls, strict=False)))
+
+    collect()
+    return {f"random-{i}": case for i, case in enumerate(cases)}
+
+
+RANDOM_CASES = _random_cases(200)
+# Where we are more lenient than the reference: federation 2 directives in federation 1
+# subgraphs, and implementing an @interfaceObject type in the same subgraph, are accepted.
+LENIENT_CODES = {"INVALID_GRAPHQL"}
+
+
 def _reference_input(subgraphs: dict[str, str]) -> list[dict[str, str]]:
     # The reference (0.27) predates federation v2.10+ links, which Strawberry emits; v2.9 maps
     # to the same join spec (v0.5), so the comparison is unaffected.
@@ -228,7 +250,8 @@ def reference_results() -> dict[str, dict[str, Any]]:
         subprocess.run(
             ["npm", "ci", "--no-audit", "--no-fund"], cwd=TOOL, check=True, capture_output=True
         )
-    batch = {name: _reference_input(case) for name, case in {**CASES, **ERROR_CASES}.items()}
+    every_case = {**CASES, **ERROR_CASES, **RANDOM_CASES}
+    batch = {name: _reference_input(case) for name, case in every_case.items()}
     completed = subprocess.run(
         ["node", "compose.mjs"],
         cwd=TOOL,
@@ -261,6 +284,29 @@ def test_same_errors_as_the_reference(
         compose(sources(ERROR_CASES[case]))
     ours = {problem.code for problem in raised.value.problems}
     assert ours == {error["code"] for error in reference_results[case].get("errors", [])}
+
+
+def test_random_subgraphs_compose_like_the_reference(
+    reference_results: dict[str, dict[str, Any]],
+) -> None:
+    composed_by_both = 0
+    for name, case in RANDOM_CASES.items():
+        theirs = reference_results[name]
+        try:
+            ours: str | None = compose(sources(case))
+        except CompositionError:
+            ours = None
+        if "errors" not in theirs:
+            assert ours is not None, f"{name}: only the reference composes {case}"
+            differences = describe_differences(
+                semantic_view(ours), semantic_view(theirs["supergraphSdl"])
+            )
+            assert differences == [], f"{name}: {case}"
+            composed_by_both += 1
+        elif ours is not None:
+            codes = {error["code"] for error in theirs["errors"]}
+            assert codes <= LENIENT_CODES, f"{name}: only we compose {case}: {theirs['errors']}"
+    assert composed_by_both >= 5
 
 
 def test_the_comparison_notices_a_missing_join_field() -> None:
