@@ -18,6 +18,10 @@ class IdentityProvider(Protocol):
 
     async def identify(self, headers: Mapping[str, str]) -> Caller: ...
 
+    async def close(self) -> None:
+        """Releases HTTP sessions and API clients; call at shutdown."""
+        ...
+
 
 def anonymous_caller(tenant: str) -> Caller:
     """The caller of a request without credentials, where the deployment allows those."""

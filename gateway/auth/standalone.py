@@ -105,6 +105,9 @@ class StandaloneIdentityProvider:
         user = self.config.users.get(entry.user) or LocalUser(entry.user)
         return self._caller(user, entry, headers)
 
+    async def close(self) -> None:
+        self._verified.clear()
+
     def _caller(
         self, user: LocalUser, token: ApiToken | None, headers: Mapping[str, str]
     ) -> Caller:

@@ -10,6 +10,7 @@ import yaml
 from common.settings import DECLARED
 from gateway.auth.federated import FederatedIdentityProvider
 from gateway.auth.kubeflow import KubeflowIdentityProvider
+from gateway.auth.provider import IdentityProvider
 from gateway.auth.settings import build_identity_provider, load_auth_config
 from gateway.auth.standalone import StandaloneIdentityProvider
 from gateway.auth.tokens import hash_token
@@ -120,3 +121,13 @@ def test_kubeflow_trusts_mesh_headers_only_when_configured(monkeypatch: pytest.M
 def test_an_unknown_mode_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown MODELPLANE_MODE"):
         build_identity_provider("cloud", config={})
+
+
+@pytest.mark.parametrize("mode", ["standalone", "kubeflow", "federated"])
+async def test_every_mode_builds_a_closable_identity_provider(
+    mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MODELPLANE_OIDC_ISSUER", "https://id.example")
+    provider = build_identity_provider(mode, config={})
+    assert isinstance(provider, IdentityProvider)
+    await provider.close()
