@@ -11,6 +11,7 @@ import orjson
 
 from gateway.execution.merge import (
     compile_collector,
+    compile_entity_batch,
     collect_targets,
     compile_representer,
     deep_merge,
@@ -127,21 +128,20 @@ class PlanExecutor:
         candidates: list[dict[str, Any]] = []
         for collect in collectors:  # type: ignore[attr-defined]
             collect(state.data, candidates)
-        representations: list[dict[str, Any]] = []
-        index_of: dict[Any, int] = {}
-        objects: list[dict[str, Any]] = []
-        indexes: list[int] = []
-        for obj in candidates:
-            found = represent(obj)
-            if found is None:
-                continue
-            identity, rep = found
-            index = index_of.get(identity)
-            if index is None:
-                index = index_of[identity] = len(representations)
-                representations.append(rep)
-            objects.append(obj)
-            indexes.append(index)
+        batch = fetch.runtime.get("batch", False)
+        if batch is False:
+            batch = fetch.runtime["batch"] = compile_entity_batch(fetch.requires, fetch.selection)
+        representations: list[dict[str, Any]]
+        objects: list[dict[str, Any]]
+        indexes: list[int]
+        merge_back = None
+        try:
+            if batch is None:
+                raise TypeError
+            representations, objects, indexes = batch[0](candidates)  # type: ignore[index]
+            merge_back = batch[1]  # type: ignore[index]
+        except TypeError:  # not flat, or a key value that cannot be hashed
+            representations, objects, indexes = _represent_generic(represent, candidates)
         if not representations:
             return
         variables = {n: state.variables[n] for n in fetch.variable_names if n in state.variables}
@@ -154,16 +154,13 @@ class PlanExecutor:
         if isinstance(entities, list):
             if fetch.renamed and fetch.selection is not None:
                 restore_aliases(entities, fetch.selection)
-            count = len(entities)
-            for obj, index in zip(objects, indexes):
-                if index < count:
-                    entity = entities[index]
-                    if entity.__class__ is dict:
-                        for key, value in entity.items():
-                            if key in obj and (value.__class__ is dict or value.__class__ is list):
-                                deep_merge(obj, {key: value})
-                            else:
-                                obj[key] = value
+            if merge_back is not None:
+                merge_back(objects, indexes, entities)
+            else:
+                count = len(entities)
+                for obj, index in zip(objects, indexes):
+                    if index < count and entities[index].__class__ is dict:
+                        deep_merge(obj, entities[index])
         errors = response.get("errors")
         if errors:
             first_path: dict[int, list[Any]] = {}
@@ -175,6 +172,27 @@ class PlanExecutor:
                         first_path.setdefault(index, response_path)
             for error in errors:
                 state.errors.append(_rewrite_error(error, fetch.service_name, first_path))
+
+
+def _represent_generic(
+    represent: Any, candidates: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[int]]:
+    representations: list[dict[str, Any]] = []
+    index_of: dict[Any, int] = {}
+    objects: list[dict[str, Any]] = []
+    indexes: list[int] = []
+    for obj in candidates:
+        found = represent(obj)
+        if found is None:
+            continue
+        identity, rep = found
+        index = index_of.get(identity)
+        if index is None:
+            index = index_of[identity] = len(representations)
+            representations.append(rep)
+        objects.append(obj)
+        indexes.append(index)
+    return representations, objects, indexes
 
 
 def _fetch_error(subgraph: str, message: str, code: str) -> dict[str, Any]:

@@ -219,3 +219,77 @@ def _generic_representer(requires: Selection) -> Representer:
         return orjson.dumps(result, option=orjson.OPT_SORT_KEYS), result
 
     return represent
+
+
+def compile_entity_batch(requires: Selection, selection: Selection | None) -> Any:
+    """Generated code for one entity fetch: representations with deduplication, and the merge
+    of the answers back into their objects; None when the representation is not flat."""
+    types = requires.fragments
+    if any(
+        fragment.fragments or any(sub.selection is not None for sub in fragment.fields.values())
+        for fragment in types.values()
+    ):
+        return None
+    lines = [
+        "def build(candidates):",
+        "    reps = []",
+        "    seen = {}",
+        "    objs = []",
+        "    ixs = []",
+        "    for o in candidates:",
+        "        t = o.get('__typename')",
+    ]
+    keyword = "if"
+    for type_name, fragment in types.items():
+        fields = [
+            (key, sub.source_key or key) for key, sub in fragment.fields.items() if key != "__typename"
+        ]
+        lines.append(f"        {keyword} t == {type_name!r}:")
+        keyword = "elif"
+        for position, (_, source) in enumerate(fields):
+            lines.append(f"            k{position} = o.get({source!r}, M)")
+            lines.append(f"            if k{position} is M:")
+            lines.append("                continue")
+        values = "".join(f", k{p}" for p in range(len(fields)))
+        lines.append(f"            identity = ({type_name!r}{values})")
+        lines.append("            i = seen.get(identity)")
+        lines.append("            if i is None:")
+        lines.append("                i = seen[identity] = len(reps)")
+        rep_entries = ", ".join(
+            [f"'__typename': {(fragment.as_type or type_name)!r}"]
+            + [f"{key!r}: k{p}" for p, (key, _) in enumerate(fields)]
+        )
+        lines.append(f"                reps.append({{{rep_entries}}})")
+        lines.append("            objs.append(o)")
+        lines.append("            ixs.append(i)")
+    lines.append("    return reps, objs, ixs")
+    composite = sorted(
+        {
+            key
+            for fragment in (selection.fragments.values() if selection is not None else ())
+            for key, sub in fragment.fields.items()
+            if sub.selection is not None
+        }
+    )
+    lines += [
+        "",
+        "def merge(objs, ixs, entities):",
+        "    n = len(entities)",
+        "    for o, i in zip(objs, ixs):",
+        "        if i < n:",
+        "            e = entities[i]",
+        "            if e.__class__ is dict:",
+    ]
+    if composite:
+        test = " or ".join(f"{key!r} in o" for key in composite)
+        lines += [
+            f"                if {test}:",
+            "                    deep_merge(o, e)",
+            "                else:",
+            "                    o.update(e)",
+        ]
+    else:
+        lines.append("                o.update(e)")
+    namespace: dict[str, Any] = {"M": _MISSING, "deep_merge": deep_merge}
+    exec(compile("\n".join(lines), "<entity batch>", "exec"), namespace)  # noqa: S102
+    return namespace["build"], namespace["merge"]

@@ -45,12 +45,60 @@ class _Generator:
 
     def object_function(self, fields: list[Field], type_name: str) -> str:
         name = self.name("o")
-        body = ["    r = {}"]
-        for item in fields:
-            body.extend(self.field_lines(item, type_name))
-        body.append("    return r")
+        if any(item.condition for item in fields):
+            body = ["    r = {}"]
+            for item in fields:
+                body.extend(self.field_lines(item, type_name))
+            body.append("    return r")
+        else:
+            body = self.literal_object(fields, type_name)
         self.functions.append(f"def {name}(o, V):\n" + "\n".join(body))
         return name
+
+    def literal_object(self, fields: list[Field], type_name: str) -> list[str]:
+        """The common case, no conditions: one dict literal, checks after."""
+        lines: list[str] = []
+        entries: list[str] = []
+        required: list[str] = []
+        for index, item in enumerate(fields):
+            key = item.response_key
+            if item.name == "__typename":
+                entries.append(f"{key!r}: {type_name!r}")
+                continue
+            assert item.type is not None
+            non_null = isinstance(item.type, GraphQLNonNull)
+            inner: Any = item.type.of_type if non_null else item.type  # type: ignore[union-attr]
+            allowed = self.restricted.get(item.type_name)
+            if item.selections is None and not isinstance(inner, GraphQLList) and allowed is None:
+                if non_null:
+                    required.append(key)
+                entries.append(f"{key!r}: o.get({key!r})")
+                continue
+            local = f"v{index}"
+            lines.append(f"    {local} = o.get({key!r})")
+            if isinstance(inner, GraphQLList):
+                call = f"{self.list_function(item, inner.of_type)}({local}, V)"
+            elif item.selections is None:
+                constant = self.constant(allowed)
+                lines.append(f"    if {local} is not None and {local} not in {constant}:")
+                lines.append("        raise FB")
+                call = local
+            else:
+                call = self.composite_call(item, local)
+            if call != local:
+                lines.append(f"    if {local} is not None:")
+                lines.append(f"        {local} = {call}")
+            if non_null:
+                lines.append("    else:" if call != local else f"    if {local} is None:")
+                lines.append("        raise FB")
+            entries.append(f"{key!r}: {local}")
+        lines.append("    r = {" + ", ".join(entries) + "}")
+        if required:
+            test = " or ".join(f"r[{key!r}] is None" for key in required)
+            lines.append(f"    if {test}:")
+            lines.append("        raise FB")
+        lines.append("    return r")
+        return lines
 
     def condition(self, item: Field) -> str | None:
         if not item.condition:
