@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from graphql.language import (
+    DefinitionNode,
+    DirectiveDefinitionNode,
     EnumTypeDefinitionNode,
     EnumValueDefinitionNode,
     print_ast,
@@ -29,9 +31,9 @@ def compose(subgraphs: Sequence[SubgraphSource]) -> str:
     problems = find_problems(state)
     if problems:
         raise CompositionError(problems)
-    supergraph = print_supergraph(state)
-    check_supergraph_schema(supergraph, tuple(state.subgraphs))
-    return supergraph
+    header, definitions = build_supergraph(state)
+    check_supergraph_schema(header, definitions, tuple(state.subgraphs))
+    return header + "\n\n" + "\n\n".join(print_ast(node) for node in definitions) + "\n"
 
 
 def read_subgraphs(sources: Sequence[SubgraphSource]) -> list[Subgraph]:
@@ -62,23 +64,26 @@ def line_up_subgraphs(models: Sequence[Subgraph]) -> CompositionState:
     return CompositionState({m.name: m for m in models}, types, index_field_usage(models))
 
 
-def print_supergraph(state: CompositionState) -> str:
+def build_supergraph(state: CompositionState) -> tuple[str, list[DefinitionNode]]:
+    """The fixed part as text (schema definition, spec definitions) and the composed nodes."""
     graph_names = graph_enum_names(list(state.subgraphs))
     builder = SupergraphBuilder(state, graph_names)
     types = builder.build_types()
     version = join_version([s.version for s in state.subgraphs.values()])
     carried = [spec for spec in CARRIED_SPECS if spec[0] in builder.used_specs]
     composed_links = _composed_links(state)
-    parts = [
+    header = [
         _schema_definition(state, version, carried, composed_links, builder.used_specs),
         join_definitions(version),
         LINK_DEFINITIONS,
         *(definitions for _, _, _, definitions in carried),
-        *_composed_directive_definitions(state),
-        print_ast(_graph_enum(state, graph_names)),
-        *(print_ast(node) for node in types),
     ]
-    return "\n\n".join(parts) + "\n"
+    nodes: list[DefinitionNode] = [
+        *_composed_directive_definitions(state),
+        _graph_enum(state, graph_names),
+        *types,
+    ]
+    return "\n\n".join(header), nodes
 
 
 def _schema_definition(
@@ -119,11 +124,11 @@ def _composed_links(state: CompositionState) -> list[LinkedSpec]:
     return list(links.values())
 
 
-def _composed_directive_definitions(state: CompositionState) -> list[str]:
-    definitions: dict[str, str] = {}
+def _composed_directive_definitions(state: CompositionState) -> list[DirectiveDefinitionNode]:
+    definitions: dict[str, DirectiveDefinitionNode] = {}
     for subgraph in state.subgraphs.values():
         for name, definition in subgraph.composed.items():
-            definitions.setdefault(name, print_ast(definition))
+            definitions.setdefault(name, definition)
     return list(definitions.values())
 
 
