@@ -23,6 +23,7 @@ from .subgraph_rules import (
     check_extensions_have_a_base,
     check_external_use,
     check_provides_targets,
+    check_type_references,
     provides_composite,
 )
 
@@ -304,6 +305,7 @@ def _check_field_set(
 
 
 RULES: tuple[Rule, ...] = (
+    check_type_references,
     check_extensions_have_a_base,
     check_field_sets,
     check_entity_interfaces,

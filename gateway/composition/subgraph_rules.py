@@ -165,3 +165,25 @@ def _satisfies_interface(subgraph: Subgraph, typedef: TypeDef, field_name: str) 
     return any(
         field_name in subgraph.types[i].fields for i in typedef.interfaces if i in subgraph.types
     )
+
+
+def check_type_references(state: CompositionState) -> Iterator[CompositionProblem]:
+    """Every type a subgraph's fields, arguments, members and interfaces name, it must define."""
+    for subgraph in state.subgraphs.values():
+        defined = subgraph.types.keys() | BUILT_IN_SCALARS
+        for typedef in subgraph.types.values():
+            references = [(typedef.name, name) for name in (*typedef.members, *typedef.interfaces)]
+            for model in typedef.fields.values():
+                coordinate = f"{typedef.name}.{model.name}"
+                references.append((coordinate, named_type(model.type)))
+                references.extend(
+                    (f"{coordinate}({a.name}:)", named_type(a.type)) for a in model.args.values()
+                )
+            for coordinate, name in references:
+                if name not in defined:
+                    yield CompositionProblem(
+                        "INVALID_GRAPHQL",
+                        coordinate,
+                        f"refers to type {name}, which [{subgraph.name}] does not define",
+                        (subgraph.name,),
+                    )

@@ -74,7 +74,7 @@ def test_field_sets_must_select_defined_fields() -> None:
 
 def test_result_that_is_not_a_valid_schema_is_refused() -> None:
     assert composition_problems(a=federation_2("type Query { u: Unknown }")) == [
-        "[INVALID_GRAPHQL] Unknown type 'Unknown'."
+        "[INVALID_GRAPHQL] Query.u: refers to type Unknown, which [a] does not define"
     ]
     problems = composition_problems(
         a=federation_2("interface I { a: Int b: Int } type T implements I { a: Int b: Int }"),
