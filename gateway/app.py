@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from gateway import settings
 from gateway.execution.executor import HeaderRule
 from gateway.execution.transport import SubgraphTransport
 from gateway.http.endpoint import GraphQLEndpoint, RequestHook
@@ -27,23 +28,31 @@ class GatewayApp:
         supergraph_sdl: str | None,
         *,
         transport: SubgraphTransport | None = None,
-        timeout: float = 30.0,
+        timeout: float | None = None,
         timeouts: Mapping[str, float] | None = None,
         header_rule: HeaderRule | None = None,
         urls: Mapping[str, str] | None = None,
         hooks: list[RequestHook] | None = None,
         max_body_bytes: int = 1_048_576,
         graphql_path: str = "/graphql",
+        dedup: bool | None = None,
     ) -> None:
         self.options: dict[str, Any] = {
-            "transport": transport, "timeout": timeout, "timeouts": timeouts,
+            "transport": transport,
+            "timeout": settings.SUBGRAPH_TIMEOUT.get_float() if timeout is None else timeout,
+            "timeouts": timeouts,
             "header_rule": header_rule, "urls": urls,
         }
         self.gateway: Gateway | None = None
         if supergraph_sdl is not None:
             self.load(supergraph_sdl)
         self.graphql_path = graphql_path
-        self.endpoint = GraphQLEndpoint(lambda: self.gateway, max_body_bytes=max_body_bytes, hooks=hooks)
+        self.endpoint = GraphQLEndpoint(
+            lambda: self.gateway,
+            max_body_bytes=max_body_bytes,
+            hooks=hooks,
+            dedup=settings.DEDUP.get_bool() if dedup is None else dedup,
+        )
         self.router = Starlette(
             routes=[
                 Route("/health", self.health),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from graphql.language import (
     ConstDirectiveNode,
     EnumTypeDefinitionNode,
@@ -228,15 +230,17 @@ class SupergraphBuilder:
     def field_node(
         self, name: str, by_graph: dict[str, Field], merged_type: TypeNode, joins: list[JoinField]
     ) -> FieldDefinitionNode:
+        # An @external copy only mirrors the field: descriptions, arguments and carried
+        # directives come from the subgraphs that resolve it.
         resolving = {g: f for g, f in by_graph.items() if not f.external} or by_graph
         return FieldDefinitionNode(
             name=name_node(name),
-            description=_description(f.description for f in by_graph.values()),
+            description=_description(f.description for f in resolving.values()),
             arguments=tuple(self.build_arguments(resolving)),
             type=merged_type,
             directives=tuple(
                 [join_field_directive(j, self.graph_names) for j in joins]
-                + self.carried(merge_applied(f.applied for f in by_graph.values()))
+                + self.carried(merge_applied(f.applied for f in resolving.values()))
             ),
         )
 
@@ -366,12 +370,12 @@ class SupergraphBuilder:
         )
 
 
-def _ordered(items: object) -> list[str]:
-    return list(dict.fromkeys(items))  # type: ignore[call-overload]
+def _ordered(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
 
 
-def _description(descriptions: object) -> StringValueNode | None:
-    for description in descriptions:  # type: ignore[attr-defined]
+def _description(descriptions: Iterable[str | None]) -> StringValueNode | None:
+    for description in descriptions:
         if description:
             return StringValueNode(value=description, block="\n" in description)
     return None

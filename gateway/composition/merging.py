@@ -31,19 +31,18 @@ def merge_input_types(types: Iterable[TypeNode]) -> TypeNode | None:
 def _merge_types(types: list[TypeNode], nullable_wins: bool) -> TypeNode | None:
     non_null = [isinstance(t, NonNullTypeNode) for t in types]
     inner = [t.type if isinstance(t, NonNullTypeNode) else t for t in types]
-    merged: TypeNode | None
-    if all(isinstance(t, ListTypeNode) for t in inner):
-        item = _merge_types([t.type for t in inner], nullable_wins)  # type: ignore[attr-defined]
+    merged: NamedTypeNode | ListTypeNode | None = None
+    lists = [t for t in inner if isinstance(t, ListTypeNode)]
+    named = [t for t in inner if isinstance(t, NamedTypeNode)]
+    if len(lists) == len(inner):
+        item = _merge_types([t.type for t in lists], nullable_wins)
         merged = ListTypeNode(type=item) if item is not None else None
-    elif all(isinstance(t, NamedTypeNode) for t in inner):
-        names = {t.name.value for t in inner}  # type: ignore[attr-defined]
-        merged = inner[0] if len(names) == 1 else None
-    else:
-        merged = None
+    elif len(named) == len(inner) and len({t.name.value for t in named}) == 1:
+        merged = named[0]
     if merged is None:
         return None
     wrap = all(non_null) if nullable_wins else any(non_null)
-    return NonNullTypeNode(type=merged) if wrap else merged  # type: ignore[arg-type]
+    return NonNullTypeNode(type=merged) if wrap else merged
 
 
 def print_type(type_node: TypeNode) -> str:

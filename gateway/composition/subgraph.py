@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from graphql import GraphQLError
@@ -13,6 +14,7 @@ from graphql.language import (
     DocumentNode,
     EnumTypeDefinitionNode,
     EnumTypeExtensionNode,
+    FieldDefinitionNode,
     InputObjectTypeDefinitionNode,
     InputObjectTypeExtensionNode,
     InputValueDefinitionNode,
@@ -30,6 +32,8 @@ from graphql.language import (
     SchemaDefinitionNode,
     SchemaExtensionNode,
     StringValueNode,
+    TypeDefinitionNode,
+    TypeExtensionNode,
     TypeNode,
     UnionTypeDefinitionNode,
     UnionTypeExtensionNode,
@@ -166,7 +170,7 @@ def read_subgraph(source: SubgraphSource) -> Subgraph:
     composed_names = reader.read_composed_names(document)
     for definition in document.definitions:
         kind = _KINDS.get(type(definition))
-        if kind is not None:
+        if kind is not None and isinstance(definition, TypeDefinitionNode | TypeExtensionNode):
             reader.read_type(definition, kind, composed_names)
     reader.drop_machinery()
     composed = {
@@ -226,8 +230,10 @@ class _SubgraphReader:
             return NamedTypeNode(name=type(type_node.name)(value=self.renames[name]))
         return type_node
 
-    def read_type(self, node: object, kind: str, composed: set[str]) -> None:
-        raw_name = node.name.value  # type: ignore[attr-defined]
+    def read_type(
+        self, node: TypeDefinitionNode | TypeExtensionNode, kind: str, composed: set[str]
+    ) -> None:
+        raw_name = node.name.value
         if raw_name in MACHINERY_TYPES or raw_name.startswith(self.names.type_prefixes):
             return
         if kind == "scalar" and raw_name in BUILT_IN_SCALARS:
@@ -311,11 +317,13 @@ class _SubgraphReader:
         else:
             self.apply_directive(typedef.applied, directive, composed)
 
-    def read_field(self, node: object, composed: set[str]) -> Field:
+    def read_field(
+        self, node: FieldDefinitionNode | InputValueDefinitionNode, composed: set[str]
+    ) -> Field:
         description = getattr(node, "description", None)
         model = Field(
-            node.name.value,  # type: ignore[attr-defined]
-            self.rename(node.type),  # type: ignore[attr-defined]
+            node.name.value,
+            self.rename(node.type),
             description.value if description else None,
             Applied(),
         )
@@ -346,9 +354,11 @@ class _SubgraphReader:
                 self.apply_directive(model.applied, directive, composed)
         return model
 
-    def read_applied(self, directives: object, composed: set[str]) -> Applied:
+    def read_applied(
+        self, directives: Sequence[ConstDirectiveNode] | None, composed: set[str]
+    ) -> Applied:
         applied = Applied()
-        for directive in directives or ():  # type: ignore[attr-defined]
+        for directive in directives or ():
             self.apply_directive(applied, directive, composed)
         return applied
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -18,6 +19,7 @@ from gateway.http.protocol import (
     parse_get_query,
     parse_post_body,
 )
+from gateway.documents import PreparedOperation
 from gateway.service import Gateway
 
 log = logging.getLogger("modelplane.gateway")
@@ -37,8 +39,11 @@ class GraphQLEndpoint:
         max_body_bytes: int = 1_048_576,
         hooks: list[RequestHook] | None = None,
         graphiql: bool = True,
+        dedup: bool = False,
     ) -> None:
         self.gateway_ref = gateway_ref
+        self.dedup = dedup
+        self.in_flight: dict[tuple[object, ...], asyncio.Future[tuple[int, bytes]]] = {}
         self.max_body_bytes = max_body_bytes
         self.hooks = hooks or []
         self.graphiql = graphiql
@@ -81,6 +86,8 @@ class GraphQLEndpoint:
             prepared = gateway.prepare(request.query, request.operation_name)
             if method == "GET" and prepared.operation is not None and prepared.operation.operation.value != "query":
                 raise RequestError(405, "mutations must use POST", {"allow": "POST"})
+            if self.dedup and prepared.operation is not None and prepared.operation.operation.value == "query":
+                return await self.run_shared(gateway, prepared, request, headers, media)
             result = await gateway.run(prepared, request.variables, headers)
         except RequestError:
             raise
@@ -94,6 +101,41 @@ class GraphQLEndpoint:
             return 500, orjson.dumps(body)
         status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
         return status, orjson.dumps(result.body)
+
+
+    async def run_shared(
+        self,
+        gateway: Gateway,
+        prepared: PreparedOperation,
+        request: GraphQLRequest,
+        headers: Mapping[str, str],
+        media: str,
+    ) -> tuple[int, bytes]:
+        """Identical queries in flight share one execution (same caller, same variables)."""
+        key = (
+            request.query,
+            request.operation_name,
+            orjson.dumps(request.variables, option=orjson.OPT_SORT_KEYS),
+            tuple(sorted((k, v) for k, v in headers.items() if k.startswith("x-modelplane-") or k == "authorization")),
+            media,
+        )
+        shared = self.in_flight.get(key)
+        if shared is not None:
+            return await asyncio.shield(shared)
+        future: asyncio.Future[tuple[int, bytes]] = asyncio.get_running_loop().create_future()
+        self.in_flight[key] = future
+        try:
+            result = await gateway.run(prepared, request.variables, headers)
+            status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
+            outcome = (status, orjson.dumps(result.body))
+            future.set_result(outcome)
+            return outcome
+        except BaseException as error:
+            future.set_exception(error)
+            future.exception()  # retrieved: waiters re-raise it, nobody else must
+            raise
+        finally:
+            del self.in_flight[key]
 
 
 def _wants_html(headers: Mapping[str, str]) -> bool:

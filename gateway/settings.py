@@ -1,0 +1,15 @@
+"""Gateway settings that are not about identity or limits."""
+
+from __future__ import annotations
+
+from common.settings import declare
+
+SUBGRAPH_TIMEOUT = declare(
+    "MODELPLANE_SUBGRAPH_TIMEOUT_SECONDS", "30", "Time limit on each subgraph request."
+)
+DEDUP = declare(
+    "MODELPLANE_GATEWAY_DEDUP",
+    "0",
+    "1: identical queries in flight at the same time (same document, variables and caller) "
+    "share one execution.",
+)

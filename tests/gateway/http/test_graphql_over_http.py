@@ -1,0 +1,124 @@
+"""GraphQL over HTTP at the gateway: methods, media types, status codes, deduplication."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+import pytest
+
+from gateway.app import create_gateway_app
+from tests.gateway.harness.gateway_process import serve_app
+from tests.gateway.harness.suite import RunningSuite, start_suite
+
+QUERY = "{ users { id nickname } }"
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+
+@pytest.fixture
+async def suite() -> AsyncIterator[RunningSuite]:
+    async with start_suite("simple-entity-call") as running:
+        yield running
+
+
+async def _serve(suite: RunningSuite, **options: Any) -> Any:
+    return serve_app(create_gateway_app(suite.supergraph_sdl, **options))
+
+
+async def test_post_json_and_media_types(suite: RunningSuite) -> None:
+    async with await _serve(suite) as url, aiohttp.ClientSession() as session:
+        async with session.post(url, json={"query": QUERY}) as response:
+            assert response.status == 200
+            assert response.headers["content-type"].startswith("application/json")
+            body = await response.json()
+            assert body["data"]["users"][0]["nickname"]
+        async with session.post(url, json={"query": QUERY}, headers={"accept": GRAPHQL_RESPONSE}) as response:
+            assert response.headers["content-type"].startswith(GRAPHQL_RESPONSE)
+        async with session.post(url, json={"query": "{ users { nope } }"}, headers={"accept": GRAPHQL_RESPONSE}) as response:
+            assert response.status == 400
+            body = await response.json()
+            assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+            assert "data" not in body
+        async with session.post(url, json={"query": "{ users { nope } }"}) as response:
+            assert response.status == 200  # application/json keeps the legacy 200
+        async with session.post(url, json={"query": "{ users "}, headers={"accept": GRAPHQL_RESPONSE}) as response:
+            assert response.status == 400
+            assert (await response.json())["errors"][0]["extensions"]["code"] == "GRAPHQL_PARSE_FAILED"
+
+
+async def test_malformed_requests(suite: RunningSuite) -> None:
+    async with await _serve(suite, max_body_bytes=2048) as url, aiohttp.ClientSession() as session:
+        async with session.post(url, data="{ users { id } }", headers={"content-type": "text/plain"}) as response:
+            assert response.status == 415
+        async with session.post(url, data=b"{not json", headers={"content-type": "application/json"}) as response:
+            assert response.status == 400
+        async with session.post(url, json=[1, 2]) as response:
+            assert response.status == 400
+        async with session.post(url, json={"query": 7}) as response:
+            assert response.status == 400
+        async with session.post(url, json={"query": QUERY, "variables": "x"}) as response:
+            assert response.status == 400
+        async with session.post(url, json={"query": "{ users { id } }" + " " * 4096}) as response:
+            assert response.status == 413
+        async with session.put(url, json={"query": QUERY}) as response:
+            assert response.status == 405
+        async with session.post(url, json={"query": QUERY}, headers={"accept": "text/csv"}) as response:
+            assert response.status == 406
+
+
+async def test_get_queries_and_mutations(suite: RunningSuite) -> None:
+    async with await _serve(suite) as url, aiohttp.ClientSession() as session:
+        async with session.get(url, params={"query": QUERY}) as response:
+            assert response.status == 200
+            assert (await response.json())["data"]["users"]
+        async with session.get(url, params={"query": "mutation { x }"}) as response:
+            # invalid against this schema (no mutations): a validation error, not an execution
+            assert response.status in (200, 400)
+        async with session.get(url, params={"query": QUERY, "variables": "{bad"}) as response:
+            assert response.status == 400
+
+
+async def test_unknown_operation_name_and_bad_variables(suite: RunningSuite) -> None:
+    async with await _serve(suite) as url, aiohttp.ClientSession() as session:
+        async with session.post(url, json={"query": "query A { users { id } }", "operationName": "B"}) as response:
+            body = await response.json()
+            assert body["errors"][0]["extensions"]["code"] == "OPERATION_RESOLUTION_FAILURE"
+        async with session.post(
+            url,
+            json={"query": "query ($n: Boolean!) { users { id @include(if: $n) } }", "variables": {"n": "x"}},
+            headers={"accept": GRAPHQL_RESPONSE},
+        ) as response:
+            assert response.status == 400
+            assert (await response.json())["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_health_and_readiness(suite: RunningSuite) -> None:
+    async with await _serve(suite) as url, aiohttp.ClientSession() as session:
+        base = url.rsplit("/graphql", 1)[0]
+        async with session.get(f"{base}/health") as response:
+            assert response.status == 200
+        async with session.get(f"{base}/readyz") as response:
+            assert response.status == 200
+    async with serve_app(create_gateway_app(None)) as url, aiohttp.ClientSession() as session:
+        base = url.rsplit("/graphql", 1)[0]
+        async with session.get(f"{base}/readyz") as response:
+            assert response.status == 503
+        async with session.post(url, json={"query": QUERY}) as response:
+            assert response.status == 503
+
+
+async def test_in_flight_deduplication(suite: RunningSuite) -> None:
+    async with await _serve(suite, dedup=True) as url, aiohttp.ClientSession() as session:
+        async def ask() -> Any:
+            async with session.post(url, json={"query": QUERY}) as response:
+                return await response.json()
+
+        before = sum(suite.fetch_counts().values())
+        answers = await asyncio.gather(*(ask() for _ in range(20)))
+        after = sum(suite.fetch_counts().values())
+    assert all(a == answers[0] for a in answers)
+    assert "errors" not in answers[0]
+    # 20 identical concurrent queries: far fewer than 20 executions (2 fetches each)
+    assert after - before < 20
