@@ -170,9 +170,9 @@ class KubernetesDriver:
 
     async def get_service(self, tenant: str, namespace: str, name: str) -> StoredObject | None:
         live = self._live()
-        if live is not None:
-            body = live.objects.get((namespace, name))
-        else:
+        body = live.objects.get((namespace, name)) if live is not None else None
+        if body is None:
+            # A miss may be a create the watch has not delivered yet: ask the server.
             try:
                 body = await self._call(
                     f"inference service {namespace}/{name}",

@@ -101,9 +101,16 @@ class LiveCache:
 
     async def _relist(self) -> str:
         listing = await self.list_objects(label_selector=self.label_selector)
-        self.objects = {_key(item): item for item in listing.get("items", [])}
+        version = str((listing.get("metadata") or {}).get("resourceVersion") or "")
+        listed = {_key(item): item for item in listing.get("items", [])}
+        # Writes this process made while the list was in flight are newer than the list.
+        floor = int(version) if version.isdigit() else 0
+        for key, body in self.objects.items():
+            if resource_version_of(body) > floor:
+                listed[key] = body
+        self.objects = listed
         self.synced = True
-        return str((listing.get("metadata") or {}).get("resourceVersion") or "")
+        return version
 
     async def _follow(self, version: str) -> None:
         """Applies watch events until the server says the version is gone (410) or breaks."""

@@ -13,11 +13,17 @@ import uvicorn
 from starlette.applications import Starlette
 
 
-@contextlib.asynccontextmanager
-async def serve(app: Starlette) -> AsyncIterator[str]:
-    """The app's base URL while it runs (lifespan included) on a free 127.0.0.1 port."""
+def reserve_socket() -> socket.socket:
+    """A bound 127.0.0.1 socket, for apps that must know their own URL before they serve."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+@contextlib.asynccontextmanager
+async def serve(app: Starlette, sock: socket.socket | None = None) -> AsyncIterator[str]:
+    """The app's base URL while it runs (lifespan included) on a free 127.0.0.1 port."""
+    sock = sock or reserve_socket()
     port = sock.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
     task = asyncio.create_task(server.serve(sockets=[sock]))

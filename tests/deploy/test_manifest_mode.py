@@ -67,6 +67,12 @@ async def test_deploy_renders_the_manifest_and_never_claims_to_serve(client: Gra
         },
     }
     assert "uid" not in manifest["metadata"]
+    entities = await client.data(
+        'query($id: ID!) { _entities(representations: [{__typename: "InferenceService", id: $id}]) '
+        "{ ... on InferenceService { name applied } } }",
+        id=service["id"],
+    )
+    assert entities["_entities"] == [{"name": "fraud", "applied": False}]
 
 
 async def test_records_survive_a_restart(store: Path, registry: StaticRegistry, client: GraphQLClient) -> None:
