@@ -36,7 +36,7 @@ class ModernRedisCache(RedisCache):  # type: ignore[misc]
         await self.client.aclose()
 
 
-def build_cache(namespace: str = "modelplane:catalog:", redis_url: str | None = None) -> BaseCache:
+def build_cache(namespace: str = "modelplane:catalog", redis_url: str | None = None) -> BaseCache:
     url = redis_url if redis_url is not None else REDIS_URL.get()
     if not url:
         return SimpleMemoryCache(serializer=JsonSerializer(), namespace=namespace)
