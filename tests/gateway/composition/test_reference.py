@@ -192,6 +192,12 @@ CASES: dict[str, dict[str, str]] = {
     },
 }
 
+# Modelplane's own subgraphs, once `modelplane schema export` has written them.
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
+OWN_SUBGRAPHS = {name: SCHEMA_DIR / f"{name}.graphql" for name in ("registry", "catalog", "deploy")}
+if all(path.is_file() for path in OWN_SUBGRAPHS.values()):
+    CASES["modelplane"] = {name: path.read_text() for name, path in OWN_SUBGRAPHS.items()}
+
 ERROR_CASES: dict[str, dict[str, str]] = {
     "type_mismatch": {
         "a": federation_2(
