@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import statistics
 import sys
@@ -32,13 +31,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy.engine import make_url
 
+from common.settings import declare
 from common.tenancy import Caller
 from subgraphs.registry.app import request_context
 from subgraphs.registry.database import Database
 from subgraphs.registry.migrations import upgrade_database
 from subgraphs.registry.schema import build_schema
 
-DEFAULT_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+BENCH_POSTGRES_URL = declare(
+    "MODELPLANE_BENCH_POSTGRES_URL",
+    "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres",
+    "Benchmark only: PostgreSQL server (and a database to administer it from) for bench/registry.py.",
+)
 
 REGISTER = """mutation($input: RegisterModelInput!) { registerModel(input: $input) {
   modelVersion { id name } modelArtifact { id } } }"""
@@ -184,7 +188,7 @@ async def main() -> int:
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument(
         "--postgres-url",
-        default=os.environ.get("MODELPLANE_BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL),
+        default=BENCH_POSTGRES_URL.get(),
         help="administrative PostgreSQL URL (env MODELPLANE_BENCH_POSTGRES_URL)",
     )
     args = parser.parse_args()

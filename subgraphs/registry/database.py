@@ -88,10 +88,17 @@ class Database:
         if self.sqlite:
             _prepare_sqlite(self.engine)
         self._write_lock = asyncio.Lock() if self.sqlite else None
+        # Reads are single statements: on PostgreSQL, autocommit spares each one the
+        # BEGIN and ROLLBACK round trips (SQLite reads already skip BEGIN, see above).
+        self._reader = (
+            self.engine
+            if self.sqlite
+            else self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:
-        async with self.engine.connect() as connection:
+        async with self._reader.connect() as connection:
             yield connection
 
     @asynccontextmanager
