@@ -95,6 +95,10 @@ async def run_workload(runner: Runner, versions: int, models: int) -> None:
                 }
             },
         )
+    # Fresh statistics, as autovacuum (or SQLite's optimizer) would have them after a bulk
+    # load; without them PostgreSQL plans the custom-property filter as a nested loop.
+    async with runner.database.write() as connection:
+        await connection.exec_driver_sql("ANALYZE")
     version_ids = await page_through(
         runner, "page modelVersions (first 100)", PAGE_VERSIONS, {"first": 100}
     )
