@@ -100,7 +100,10 @@ class KubeApi:
         body = {**obj, "apiVersion": api_version, "metadata": dict(obj["metadata"])}
         if resource.namespaced:
             body["metadata"]["namespace"] = namespace
-        path = _collection(api_version, resource, namespace) + "?dryRun=All&fieldManager=modelplane-tests"
+        path = (
+            _collection(api_version, resource, namespace)
+            + "?dryRun=All&fieldManager=modelplane-tests"
+        )
         return DryRun(body, await self.request("POST", path, body))
 
 
@@ -126,5 +129,9 @@ def missing_fields(sent: Any, stored: Any, path: str = "") -> list[str]:
     if isinstance(sent, list):
         if not isinstance(stored, list) or len(stored) != len(sent):
             return [path]
-        return [m for i, item in enumerate(sent) for m in missing_fields(item, stored[i], f"{path}[{i}]")]
+        return [
+            m
+            for i, item in enumerate(sent)
+            for m in missing_fields(item, stored[i], f"{path}[{i}]")
+        ]
     return [] if sent == stored else [f"{path} ({sent!r} became {stored!r})"]

@@ -37,7 +37,9 @@ def apiserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, st
             return
     built = subprocess.run([str(SCRIPT), "available"], capture_output=True).returncode == 0
     if not built and not IN_CI:
-        pytest.skip("kube-apiserver is not built (run scripts/kube-apiserver build); CI=true builds it")
+        pytest.skip(
+            "kube-apiserver is not built (run scripts/kube-apiserver build); CI=true builds it"
+        )
     state = {**os.environ, "MODELPLANE_KUBE_STATE_DIR": str(tmp_path_factory.mktemp("kube-state"))}
     started = subprocess.run(
         [str(SCRIPT), "start"], capture_output=True, text=True, env=state, timeout=APISERVER_TIMEOUT

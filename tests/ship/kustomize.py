@@ -18,17 +18,32 @@ import yaml
 Manifest = dict[str, Any]
 
 SUPPORTED_FIELDS = {
-    "apiVersion", "kind", "resources", "configMapGenerator", "generatorOptions",
-    "patches", "namespace", "images",
+    "apiVersion",
+    "kind",
+    "resources",
+    "configMapGenerator",
+    "generatorOptions",
+    "patches",
+    "namespace",
+    "images",
 }
 CLUSTER_SCOPED_KINDS = {
-    "Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition",
-    "PersistentVolume", "StorageClass", "PriorityClass",
+    "Namespace",
+    "ClusterRole",
+    "ClusterRoleBinding",
+    "CustomResourceDefinition",
+    "PersistentVolume",
+    "StorageClass",
+    "PriorityClass",
 }
 # Strategic-merge keys of the list fields k8s/ patches (Kubernetes' patchMergeKey tags).
 MERGE_KEYS = {
-    "containers": "name", "initContainers": "name", "env": "name", "volumes": "name",
-    "volumeMounts": "mountPath", "ports": "containerPort",
+    "containers": "name",
+    "initContainers": "name",
+    "env": "name",
+    "volumes": "name",
+    "volumeMounts": "mountPath",
+    "ports": "containerPort",
 }
 
 
@@ -41,7 +56,9 @@ def render_kustomization(directory: Path) -> list[Manifest]:
     spec = _load_kustomization(directory)
     unknown = set(spec) - SUPPORTED_FIELDS
     if unknown:
-        raise KustomizeError(f"{directory}: fields this renderer does not implement: {sorted(unknown)}")
+        raise KustomizeError(
+            f"{directory}: fields this renderer does not implement: {sorted(unknown)}"
+        )
     objects: list[Manifest] = []
     for entry in spec.get("resources", []):
         path = (directory / entry).resolve()
@@ -81,7 +98,12 @@ def _generate_config_maps(directory: Path, spec: dict[str, Any]) -> list[Manifes
             path = directory / (source or key)
             data[Path(key).name] = path.read_text(encoding="utf-8")
         generated.append(
-            {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": generator["name"]}, "data": data}
+            {
+                "apiVersion": "v1",
+                "kind": "ConfigMap",
+                "metadata": {"name": generator["name"]},
+                "data": data,
+            }
         )
     return generated
 
@@ -98,9 +120,13 @@ def _check_unique(objects: list[Manifest], directory: Path) -> None:
 def apply_patch_file(objects: list[Manifest], path: Path) -> None:
     for patch in _load_documents(path):
         name = patch["metadata"]["name"]
-        targets = [o for o in objects if o["kind"] == patch["kind"] and o["metadata"]["name"] == name]
+        targets = [
+            o for o in objects if o["kind"] == patch["kind"] and o["metadata"]["name"] == name
+        ]
         if len(targets) != 1:
-            raise KustomizeError(f"{path}: patch for {patch['kind']}/{name} matches {len(targets)} objects")
+            raise KustomizeError(
+                f"{path}: patch for {patch['kind']}/{name} matches {len(targets)} objects"
+            )
         merged = merge_strategic(targets[0], patch)
         targets[0].clear()
         targets[0].update(merged)
@@ -122,7 +148,9 @@ def merge_strategic(original: Any, patch: Any, field: str = "") -> Any:
         key = MERGE_KEYS[field]
         merged_list = copy.deepcopy(original)
         for item in patch:
-            index = next((i for i, o in enumerate(merged_list) if o.get(key) == item.get(key)), None)
+            index = next(
+                (i for i, o in enumerate(merged_list) if o.get(key) == item.get(key)), None
+            )
             if index is None:
                 merged_list.append(copy.deepcopy(item))
             else:

@@ -57,7 +57,9 @@ def test_gateway_waits_for_healthy_subgraphs() -> None:
 def test_migration_runs_once_before_the_registry() -> None:
     services = _services()
     assert services["migrate"]["command"] == ["db", "upgrade"]
-    assert services["registry"]["depends_on"]["migrate"] == {"condition": "service_completed_successfully"}
+    assert services["registry"]["depends_on"]["migrate"] == {
+        "condition": "service_completed_successfully"
+    }
     assert services["migrate"]["depends_on"]["postgres"] == {"condition": "service_healthy"}
 
 
@@ -90,7 +92,10 @@ def test_data_lives_in_named_volumes() -> None:
 def test_catalog_sources_come_from_examples() -> None:
     catalog = _services()["catalog"]
     assert "./examples/catalog:/etc/modelplane/catalog:ro" in catalog["volumes"]
-    assert catalog["environment"]["MODELPLANE_CATALOG_SOURCES"] == "/etc/modelplane/catalog/sources.yaml"
+    assert (
+        catalog["environment"]["MODELPLANE_CATALOG_SOURCES"]
+        == "/etc/modelplane/catalog/sources.yaml"
+    )
     assert (ROOT / "examples" / "catalog" / "sources.yaml").is_file()
 
 

@@ -95,7 +95,13 @@ def test_health_check_entry_point_and_default_command() -> None:
     healthcheck = " ".join(_values(final, "HEALTHCHECK"))
     assert "/health" in healthcheck and "CMD" in healthcheck
     assert json.loads(_values(final, "ENTRYPOINT")[-1]) == ["modelplane"]
-    assert json.loads(_values(final, "CMD")[-1]) == ["serve", "--component", "all", "--host", "0.0.0.0"]
+    assert json.loads(_values(final, "CMD")[-1]) == [
+        "serve",
+        "--component",
+        "all",
+        "--host",
+        "0.0.0.0",
+    ]
 
 
 def test_dockerignore_keeps_secrets_and_local_state_out() -> None:

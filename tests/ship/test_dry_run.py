@@ -61,10 +61,18 @@ async def test_a_broken_object_is_refused(kube: tuple[KubeApi, str]) -> None:
     """The check has teeth: a misspelt field and an invalid value are both caught."""
     api, namespace = kube
     discovered = await api.discover()
-    deployment = next(o for o in render_overlay("federated") if object_key(o)[::2] == ("Deployment", "modelplane-gateway"))
-    deployment["spec"]["template"]["spec"]["containers"][0]["livenessProbe"]["httpGet"]["pathh"] = "/x"
+    deployment = next(
+        o
+        for o in render_overlay("federated")
+        if object_key(o)[::2] == ("Deployment", "modelplane-gateway")
+    )
+    deployment["spec"]["template"]["spec"]["containers"][0]["livenessProbe"]["httpGet"]["pathh"] = (
+        "/x"
+    )
     dry_run = await api.dry_run_create(deployment, namespace, discovered)
-    assert dry_run.dropped_fields() == [".spec.template.spec.containers[0].livenessProbe.httpGet.pathh"]
+    assert dry_run.dropped_fields() == [
+        ".spec.template.spec.containers[0].livenessProbe.httpGet.pathh"
+    ]
     policy = next(o for o in render_overlay("kubeflow") if o["kind"] == "AuthorizationPolicy")
     policy["spec"]["action"] = "PERMIT"
     with pytest.raises(ApiError) as refused:

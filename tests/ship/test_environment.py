@@ -30,9 +30,15 @@ def _declared() -> set[str]:
 
 def _catalog_key_variables() -> set[str]:
     """Variables that catalog sources name in apiKeyEnvVar: read by the catalog, not declared."""
-    sources = yaml.safe_load((ROOT / "examples" / "catalog" / "sources.yaml").read_text(encoding="utf-8"))
+    sources = yaml.safe_load(
+        (ROOT / "examples" / "catalog" / "sources.yaml").read_text(encoding="utf-8")
+    )
     entries = sources.get("catalogs", []) + sources.get("model_catalogs", [])
-    return {e["properties"]["apiKeyEnvVar"] for e in entries if "apiKeyEnvVar" in e.get("properties", {})}
+    return {
+        e["properties"]["apiKeyEnvVar"]
+        for e in entries
+        if "apiKeyEnvVar" in e.get("properties", {})
+    }
 
 
 def compose_variables() -> set[str]:
@@ -45,7 +51,9 @@ def compose_variables() -> set[str]:
 
 
 def _config_maps(objects: list[dict[str, Any]]) -> dict[str, set[str]]:
-    return {o["metadata"]["name"]: set(o.get("data", {})) for o in objects if o["kind"] == "ConfigMap"}
+    return {
+        o["metadata"]["name"]: set(o.get("data", {})) for o in objects if o["kind"] == "ConfigMap"
+    }
 
 
 def manifest_variables(overlay: str) -> set[str]:
@@ -74,7 +82,9 @@ def test_compose_and_manifests_set_only_declared_variables() -> None:
         variables = manifest_variables(overlay)
         set_somewhere |= variables
         assert variables - allowed == set(), f"k8s overlay {overlay} sets undeclared variables"
-    assert "MODELPLANE_INTERNAL_SECRET" in set_somewhere and "MODELPLANE_DATABASE_URL" in set_somewhere
+    assert (
+        "MODELPLANE_INTERNAL_SECRET" in set_somewhere and "MODELPLANE_DATABASE_URL" in set_somewhere
+    )
 
 
 def test_ship_guide_names_every_variable_the_deployments_set() -> None:
@@ -99,5 +109,9 @@ def test_identity_settings_follow_the_mode() -> None:
     assert {"MODELPLANE_TRUST_MESH_HEADERS", "MODELPLANE_KUBEFLOW_USERID_HEADER"} <= kubeflow
     assert not any(name.startswith("MODELPLANE_OIDC_") for name in kubeflow)
     federated = manifest_variables("federated")
-    assert {"MODELPLANE_OIDC_ISSUER", "MODELPLANE_OIDC_AUDIENCE", "MODELPLANE_OIDC_JWKS_URL"} <= federated
+    assert {
+        "MODELPLANE_OIDC_ISSUER",
+        "MODELPLANE_OIDC_AUDIENCE",
+        "MODELPLANE_OIDC_JWKS_URL",
+    } <= federated
     assert "MODELPLANE_TRUST_MESH_HEADERS" not in federated

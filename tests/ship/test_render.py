@@ -26,7 +26,9 @@ def _kubectl_supports_kustomize_v4() -> bool:
     # kubectl 1.20 and older embed kustomize 2.0, which has no `patches` or directory resources.
     if KUBECTL is None:
         return False
-    probe = subprocess.run([KUBECTL, "kustomize", str(K8S / "base")], capture_output=True, text=True)
+    probe = subprocess.run(
+        [KUBECTL, "kustomize", str(K8S / "base")], capture_output=True, text=True
+    )
     return probe.returncode == 0
 
 
@@ -39,13 +41,17 @@ def test_overlay_renders_distinct_objects(overlay: str) -> None:
     assert {"Deployment", "Service", "ConfigMap"} <= kinds
 
 
-@pytest.mark.skipif(not _kubectl_supports_kustomize_v4(), reason="no kubectl with kustomize >= 4 here")
+@pytest.mark.skipif(
+    not _kubectl_supports_kustomize_v4(), reason="no kubectl with kustomize >= 4 here"
+)
 @pytest.mark.parametrize("overlay", OVERLAYS)
 def test_overlay_renders_as_kubectl_kustomize_does(overlay: str) -> None:
     assert KUBECTL is not None
     output = subprocess.run(
         [KUBECTL, "kustomize", str(K8S / "overlays" / overlay)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     theirs = {object_key(o): o for o in yaml.safe_load_all(output) if o}
     ours = {object_key(o): o for o in render_overlay(overlay)}
@@ -84,10 +90,14 @@ def test_catalog_config_map_is_the_example_catalog() -> None:
     examples = sorted(p.name for p in (ROOT / "examples" / "catalog").glob("*.yaml"))
     assert sorted(p.name for p in base.glob("*.yaml") if p.name != "kustomization.yaml") == examples
     config_map = next(
-        o for o in render_overlay("kubeflow") if o["metadata"]["name"] == "modelplane-catalog-sources"
+        o
+        for o in render_overlay("kubeflow")
+        if o["metadata"]["name"] == "modelplane-catalog-sources"
     )
     for name in examples:
-        assert config_map["data"][name] == (ROOT / "examples" / "catalog" / name).read_text(encoding="utf-8")
+        assert config_map["data"][name] == (ROOT / "examples" / "catalog" / name).read_text(
+            encoding="utf-8"
+        )
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
@@ -108,7 +118,12 @@ def test_every_modelplane_container_is_probed_limited_and_unprivileged(overlay: 
 def test_gateway_has_a_disruption_budget_and_an_autoscaler() -> None:
     objects = render_overlay("kubeflow")
     targets = {
-        (o["kind"], o["spec"]["scaleTargetRef"]["name"] if o["kind"] == "HorizontalPodAutoscaler" else o["metadata"]["name"])
+        (
+            o["kind"],
+            o["spec"]["scaleTargetRef"]["name"]
+            if o["kind"] == "HorizontalPodAutoscaler"
+            else o["metadata"]["name"],
+        )
         for o in objects
         if o["kind"] in ("HorizontalPodAutoscaler", "PodDisruptionBudget")
     }
@@ -119,7 +134,11 @@ def test_gateway_has_a_disruption_budget_and_an_autoscaler() -> None:
 
 
 def test_deploy_may_touch_only_kserve_objects_in_its_role() -> None:
-    role = next(o for o in render_overlay("federated") if o["metadata"]["name"] == "modelplane-deploy-kserve")
+    role = next(
+        o
+        for o in render_overlay("federated")
+        if o["metadata"]["name"] == "modelplane-deploy-kserve"
+    )
     assert {group for rule in role["rules"] for group in rule["apiGroups"]} == {"serving.kserve.io"}
     resources = {r.split("/")[0] for rule in role["rules"] for r in rule["resources"]}
     assert resources == {"inferenceservices", "servingruntimes"}
@@ -127,9 +146,25 @@ def test_deploy_may_touch_only_kserve_objects_in_its_role() -> None:
 
 def test_kubeflow_gateway_may_create_access_reviews() -> None:
     objects = render_overlay("kubeflow")
-    role = next(o for o in objects if o["metadata"]["name"] == "modelplane-gateway-access-review" and o["kind"] == "ClusterRole")
+    role = next(
+        o
+        for o in objects
+        if o["metadata"]["name"] == "modelplane-gateway-access-review"
+        and o["kind"] == "ClusterRole"
+    )
     assert role["rules"] == [
-        {"apiGroups": ["authorization.k8s.io"], "resources": ["subjectaccessreviews"], "verbs": ["create"]}
+        {
+            "apiGroups": ["authorization.k8s.io"],
+            "resources": ["subjectaccessreviews"],
+            "verbs": ["create"],
+        }
     ]
-    binding = next(o for o in objects if o["metadata"]["name"] == "modelplane-gateway-access-review" and o["kind"] == "ClusterRoleBinding")
-    assert binding["subjects"] == [{"kind": "ServiceAccount", "name": "modelplane-gateway", "namespace": "kubeflow"}]
+    binding = next(
+        o
+        for o in objects
+        if o["metadata"]["name"] == "modelplane-gateway-access-review"
+        and o["kind"] == "ClusterRoleBinding"
+    )
+    assert binding["subjects"] == [
+        {"kind": "ServiceAccount", "name": "modelplane-gateway", "namespace": "kubeflow"}
+    ]
