@@ -14,6 +14,7 @@ from starlette.routing import Route
 from gateway import settings
 from gateway.execution.executor import HeaderRule
 from gateway.execution.transport import SubgraphTransport
+from gateway.guard import RequestGuard
 from gateway.http.endpoint import GraphQLEndpoint, RequestHook
 from gateway.service import Gateway
 from gateway.supergraph import parse_supergraph
@@ -36,11 +37,13 @@ class GatewayApp:
         max_body_bytes: int = 1_048_576,
         graphql_path: str = "/graphql",
         dedup: bool | None = None,
+        guard: RequestGuard | None = None,
     ) -> None:
         self.options: dict[str, Any] = {
             "transport": transport,
             "timeout": settings.SUBGRAPH_TIMEOUT.get_float() if timeout is None else timeout,
             "timeouts": timeouts,
+            "guard_settings": guard.settings if guard is not None else None,
             "header_rule": header_rule, "urls": urls,
         }
         self.gateway: Gateway | None = None
@@ -52,7 +55,9 @@ class GatewayApp:
             max_body_bytes=max_body_bytes,
             hooks=hooks,
             dedup=settings.DEDUP.get_bool() if dedup is None else dedup,
+            guard=guard,
         )
+        self.guard = guard
         self.router = Starlette(
             routes=[
                 Route("/health", self.health),
@@ -73,6 +78,8 @@ class GatewayApp:
         finally:
             if self.gateway is not None:
                 await self.gateway.close()
+            if self.guard is not None:
+                await self.guard.close()
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "http" and scope["path"] == self.graphql_path:

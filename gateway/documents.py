@@ -33,6 +33,10 @@ class PreparedOperation:
     introspection_only: bool = False
     has_introspection: bool = False
     shaper: Any = None  # generated on first use by the gateway (shape_codegen)
+    query: str = ""
+    shape_checked: bool = False  # depth, aliases and root fields checked once per document
+    document_key: str | None = None
+    authorized_plans: Any = None  # authorization outcome key -> plan of the pruned document
 
 
 def _error(error: GraphQLError, code: str) -> dict[str, object]:
@@ -40,6 +44,22 @@ def _error(error: GraphQLError, code: str) -> dict[str, object]:
     if error.locations:
         result["locations"] = [{"line": loc.line, "column": loc.column} for loc in error.locations]
     return result
+
+
+def plan_pruned(
+    supergraph: Supergraph, prepared: PreparedOperation, document: DocumentNode
+) -> QueryPlan:
+    """The plan of an operation with the fields its caller may not see removed."""
+    assert prepared.operation is not None
+    name = prepared.operation.name.value if prepared.operation.name else None
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    operation = next(
+        (o for o in operations if (o.name.value if o.name else None) == name), operations[0]
+    )
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    return plan_operation(supergraph, operation, fragments)[1]
 
 
 def prepare(supergraph: Supergraph, query: str, operation_name: str | None) -> PreparedOperation:
@@ -92,6 +112,9 @@ class DocumentCache:
         self.hits = 0
         self.misses = 0
 
+    def has(self, query: str, operation_name: str | None) -> bool:
+        return bool(query) and (query, operation_name) in self._entries
+
     def get(self, query: str, operation_name: str | None) -> PreparedOperation:
         key = (query, operation_name)
         entry = self._entries.get(key)
@@ -101,6 +124,7 @@ class DocumentCache:
             return entry
         self.misses += 1
         entry = prepare(self.supergraph, query, operation_name)
+        entry.query = query
         self._entries[key] = entry
         if len(self._entries) > self.max_size:
             self._entries.popitem(last=False)

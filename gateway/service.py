@@ -14,7 +14,10 @@ from graphql import (
 )
 from graphql.execution.values import get_variable_values
 
-from gateway.documents import DocumentCache, PreparedOperation
+from common.tenancy import Caller
+from gateway.documents import DocumentCache, PreparedOperation, plan_pruned
+from gateway.guard import SchemaGuard
+from gateway.planning import QueryPlan
 from gateway.execution.executor import ExecutionState, HeaderRule, PlanExecutor
 from gateway.execution.response import ResponseShaper
 from gateway.execution.shape_codegen import Fallback, compile_shaper
@@ -40,8 +43,15 @@ class Gateway:
         timeouts: Mapping[str, float] | None = None,
         header_rule: HeaderRule | None = None,
         urls: Mapping[str, str] | None = None,
+        guard_settings: Any = None,
+        reject_whole_operation: bool = False,
     ) -> None:
         self.supergraph = supergraph
+        self.schema_guard = (
+            SchemaGuard(supergraph, guard_settings, reject_whole_operation)
+            if guard_settings is not None
+            else None
+        )
         self.documents = DocumentCache(supergraph)
         self.transport = transport or FastTransport()
         self.executor = PlanExecutor(
@@ -64,6 +74,7 @@ class Gateway:
         prepared: PreparedOperation,
         raw_variables: Mapping[str, Any] | None,
         headers: Mapping[str, str],
+        caller: Caller | None = None,
     ) -> GatewayResult:
         if prepared.errors:
             return GatewayResult({"errors": prepared.errors}, 400, prepared)
@@ -80,8 +91,17 @@ class Gateway:
             ]
             return GatewayResult({"errors": errors}, 400, prepared)
         variables = _json_variables(coerced.coerced, raw_variables)
+        plan = prepared.plan
+        denied: list[dict[str, Any]] = []
+        if self.schema_guard is not None and caller is not None:
+            self.schema_guard.check(prepared, variables, caller)
+            pruned, errors = self.schema_guard.authorize(prepared, variables, caller)
+            if pruned is not None:
+                plan = self.authorized_plan(prepared, *pruned)
+                denied = [error.to_graphql() for error in errors]
         state = ExecutionState(variables, headers)
-        await self.executor.execute(prepared.plan.node, state)
+        state.errors.extend(denied)
+        await self.executor.execute(plan.node, state)
         if prepared.plan.local_fields:
             self.resolve_local_fields(prepared, state, dict(raw_variables or {}))
         data = self.shape(prepared, state, variables)
@@ -90,6 +110,18 @@ class Gateway:
             body["errors"] = state.errors
         body["data"] = data
         return GatewayResult(body, 200, prepared)
+
+    def authorized_plan(self, prepared: PreparedOperation, key: Any, document: Any) -> QueryPlan:
+        """Plans of a document with denied fields removed, cached per authorization outcome;
+        the response is still shaped by the whole operation, so denied fields come back null."""
+        if prepared.authorized_plans is None:
+            prepared.authorized_plans = {}
+        plan = prepared.authorized_plans.get(key)
+        if plan is None:
+            if len(prepared.authorized_plans) > 64:
+                prepared.authorized_plans.clear()
+            plan = prepared.authorized_plans[key] = plan_pruned(self.supergraph, prepared, document)
+        return plan  # type: ignore[no-any-return]
 
     def shape(
         self, prepared: PreparedOperation, state: ExecutionState, variables: dict[str, Any]

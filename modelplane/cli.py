@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "audit verify": "subgraphs.registry.governance.command:verify_command",
     "audit export": "subgraphs.registry.governance.command:export_command",
     "seed": "modelplane.seed:seed_command",
+    "auth token": "gateway.auth.command:token_command",
 }
 
 
@@ -43,7 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     gateway.add_argument("--supergraph", required=True, help="supergraph SDL file or URL")
     gateway.add_argument("--host", default="127.0.0.1")
     gateway.add_argument("--port", type=int, default=4000)
-    gateway.add_argument("--workers", type=int, default=1)
+    gateway.add_argument(
+        "--no-guard",
+        action="store_true",
+        help="no identity, authorization or request limits (for benchmarks only)",
+    )
 
     compose = sub.add_parser("compose", help="compose a supergraph from subgraph SDLs")
     compose.add_argument(
@@ -83,6 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--output", "-o")
     exp.add_argument("--database-url")
     exp.add_argument("--tenant")
+
+    auth = sub.add_parser("auth", help="identity tools")
+    auth_sub = auth.add_subparsers(dest="auth_command", required=True)
+    token = auth_sub.add_parser("token", help="make an API token and the hash to configure")
+    from gateway.auth.command import add_token_arguments
+
+    add_token_arguments(token)
 
     seed = sub.add_parser("seed", help="load sample data into the registry")
     seed.add_argument("--database-url")

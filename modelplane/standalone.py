@@ -17,9 +17,9 @@ from starlette.routing import Mount
 
 from common import settings
 from common.errors import ModelplaneError
-from common.tenancy import IDENTITY_HEADER, SIGNATURE_HEADER, Caller, sign_caller
+from common.tenancy import IDENTITY_HEADER, SIGNATURE_HEADER
 from gateway.app import GatewayApp
-from gateway.http.protocol import GraphQLRequest
+from gateway.guard import RequestGuard
 
 log = logging.getLogger("modelplane")
 
@@ -49,17 +49,6 @@ def forward_identity(headers: Mapping[str, str], _: str) -> Mapping[str, str]:
     return {name: headers[name] for name in FORWARDED_HEADERS if name in headers}
 
 
-def identity_hook(secret: str, caller: Caller) -> Any:
-    """Until an identity provider is configured: everyone is the local admin."""
-
-    async def hook(_: GraphQLRequest, headers: dict[str, str], __: str) -> None:
-        for name in (IDENTITY_HEADER, SIGNATURE_HEADER):
-            headers.pop(name, None)  # never trust a client's own identity headers
-        headers.update(sign_caller(caller, secret))
-
-    return hook
-
-
 def build_standalone_app(base_url: str, *, secret: str | None = None, seed: bool = True) -> Starlette:
     from subgraphs.catalog.app import create_app as create_catalog
     from subgraphs.deploy.app import create_app as create_deploy
@@ -69,11 +58,10 @@ def build_standalone_app(base_url: str, *, secret: str | None = None, seed: bool
     registry = create_registry(secret=secret)
     catalog = create_catalog(secret=secret)
     deploy = create_deploy(secret=secret, registry_url=f"{base_url}/subgraphs/registry/graphql")
-    caller = Caller(user="local-admin", tenant=settings.DEFAULT_TENANT.get_str(), roles=("admin",))
     gateway = GatewayApp(
         compose_own_supergraph(base_url),
         header_rule=forward_identity,
-        hooks=[identity_hook(secret, caller)],
+        guard=RequestGuard.from_env(secret),
     )
     children: list[Any] = [registry, catalog, deploy, gateway.router]
 
@@ -82,10 +70,6 @@ def build_standalone_app(base_url: str, *, secret: str | None = None, seed: bool
         async with AsyncExitStack() as stack:
             for child in children:
                 await stack.enter_async_context(child.router.lifespan_context(child))
-            log.warning(
-                "standalone mode: no users are configured, every request is the local admin "
-                "(tenant %s)", caller.tenant,
-            )
             if seed:
                 await _seed_sample_data(base_url)
             yield
@@ -122,7 +106,11 @@ def serve_command(args: argparse.Namespace) -> int:
         from gateway.supergraph import load_supergraph_sdl
 
         location = args.supergraph or str(REPO_SCHEMA_DIR / "supergraph.graphql")
-        app = GatewayApp(load_supergraph_sdl(location), header_rule=forward_identity)
+        app = GatewayApp(
+            load_supergraph_sdl(location),
+            header_rule=forward_identity,
+            guard=RequestGuard.from_env(settings.INTERNAL_SECRET.get()),
+        )
     else:
         module = __import__(f"subgraphs.{args.component}.app", fromlist=["create_app"])
         app = module.create_app(secret=settings.INTERNAL_SECRET.get())
@@ -135,7 +123,10 @@ def gateway_command(args: argparse.Namespace) -> int:
     from gateway.supergraph import load_supergraph_sdl
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    app = GatewayApp(load_supergraph_sdl(args.supergraph), header_rule=forward_identity)
+    guard = None if args.no_guard else RequestGuard.from_env(settings.INTERNAL_SECRET.get())
+    if guard is None:
+        log.warning("--no-guard: no identity, authorization or request limits (benchmarks only)")
+    app = GatewayApp(load_supergraph_sdl(args.supergraph), header_rule=forward_identity, guard=guard)
     log.info("gateway on http://%s:%d/graphql", args.host, args.port)
     # Everything loaded so far lives as long as the process: keep it out of the collector's
     # way, and collect the young generation less often (responses allocate many objects).

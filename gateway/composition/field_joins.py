@@ -179,7 +179,8 @@ def _plain_joins(context: FieldContext) -> list[JoinField]:
 def _override_labels(context: FieldContext) -> dict[str, str]:
     labels: dict[str, str] = {}
     for graph, model in context.by_graph.items():
-        if model.override and model.override_label:
+        # A label only splits traffic with a subgraph that exists.
+        if model.override in context.state.subgraphs and model.override_label:
             labels[model.override] = model.override_label
             labels[graph] = model.override_label
     return labels

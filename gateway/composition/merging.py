@@ -29,6 +29,8 @@ def merge_input_types(types: Iterable[TypeNode]) -> TypeNode | None:
 
 
 def _merge_types(types: list[TypeNode], nullable_wins: bool) -> TypeNode | None:
+    if not types:
+        return None
     non_null = [isinstance(t, NonNullTypeNode) for t in types]
     inner = [t.type if isinstance(t, NonNullTypeNode) else t for t in types]
     merged: NamedTypeNode | ListTypeNode | None = None

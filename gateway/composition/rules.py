@@ -14,6 +14,7 @@ from .merging import (
     describe_value_conflict,
     merge_input_types,
     merge_output_types,
+    print_type,
     print_value,
 )
 from .state import CompositionState, TypeAcrossGraphs, field_type_lookup
@@ -57,6 +58,35 @@ def check_field_types(state: CompositionState) -> Iterator[CompositionProblem]:
                 )
             if merged.kind != "input":
                 yield from _check_arguments(merged, name, by_graph)
+            if merged.kind == "object":
+                yield from _check_external_types(state, merged, name, by_graph)
+
+
+def _check_external_types(
+    state: CompositionState, merged: TypeAcrossGraphs, name: str, by_graph: dict[str, Field]
+) -> Iterator[CompositionProblem]:
+    """An @external copy of a (non-key) field must declare the field's supergraph type."""
+    if any((g, merged.name, name) in state.usage.in_key for g in by_graph):
+        return
+    external = {
+        g: print_type(f.type)
+        for g, f in by_graph.items()
+        if f.external and (not state.is_federation_1(g) or merged.by_graph[g].extends_directive)
+    }
+    resolving = [g for g in by_graph if g not in external]
+    merged_type = merge_output_types(by_graph[g].type for g in resolving)
+    if merged_type is None:
+        return
+    expected = print_type(merged_type)
+    mismatched = {g: t for g, t in external.items() if t != expected}
+    if mismatched and resolving:
+        yield CompositionProblem(
+            "EXTERNAL_TYPE_MISMATCH",
+            f"{merged.name}.{name}",
+            "where marked @external, type "
+            + describe_value_conflict({**dict.fromkeys(resolving, expected), **mismatched}),
+            tuple(by_graph),
+        )
 
 
 def _check_arguments(
@@ -168,7 +198,6 @@ def check_shareable(state: CompositionState) -> Iterator[CompositionProblem]:
                 if not by_graph[g].shareable
                 and not state.is_federation_1(g)
                 and (g, merged.name, name) not in state.usage.in_key
-                and not by_graph[g].override
             ]
             if not_shareable:
                 yield CompositionProblem(
@@ -234,7 +263,7 @@ def check_overrides(state: CompositionState) -> Iterator[CompositionProblem]:
                         (graph,),
                     )
                 source = by_graph.get(model.override) if model.override != graph else None
-                if source is not None and source.override is not None:
+                if source is not None and source.override in by_graph:
                     yield CompositionProblem(
                         "OVERRIDE_SOURCE_HAS_OVERRIDE",
                         coordinate,

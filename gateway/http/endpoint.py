@@ -19,7 +19,9 @@ from gateway.http.protocol import (
     parse_get_query,
     parse_post_body,
 )
+from common.tenancy import Caller
 from gateway.documents import PreparedOperation
+from gateway.guard import RequestGuard
 from gateway.service import Gateway
 
 log = logging.getLogger("modelplane.gateway")
@@ -40,8 +42,10 @@ class GraphQLEndpoint:
         hooks: list[RequestHook] | None = None,
         graphiql: bool = True,
         dedup: bool = False,
+        guard: RequestGuard | None = None,
     ) -> None:
         self.gateway_ref = gateway_ref
+        self.guard = guard
         self.dedup = dedup
         self.in_flight: dict[tuple[object, ...], asyncio.Future[tuple[int, bytes]]] = {}
         self.max_body_bytes = max_body_bytes
@@ -66,7 +70,9 @@ class GraphQLEndpoint:
                 raise RequestError(405, "use GET or POST", {"allow": "GET, POST"})
             if media is None:
                 raise RequestError(406, "Accept must allow application/graphql-response+json or application/json")
-            status, payload = await self.execute(request, headers, method, media)
+            client = scope.get("client")
+            address = client[0] if client else None
+            status, payload = await self.execute(request, headers, method, media, address)
         except RequestError as error:
             payload = orjson.dumps({"errors": [{"message": error.message, "extensions": {"code": "BAD_REQUEST"}}]})
             await _respond(send, error.status, payload, media or "application/json", error.headers)
@@ -74,26 +80,38 @@ class GraphQLEndpoint:
         await _respond(send, status, payload, media)
 
     async def execute(
-        self, request: GraphQLRequest, headers: Mapping[str, str], method: str, media: str
+        self,
+        request: GraphQLRequest,
+        headers: Mapping[str, str],
+        method: str,
+        media: str,
+        client: str | None = None,
     ) -> tuple[int, bytes]:
         gateway = self.gateway_ref()
         if gateway is None:
             body = {"errors": [{"message": "The gateway has no supergraph loaded yet.", "extensions": {"code": "UNAVAILABLE"}}]}
             return 503, orjson.dumps(body)
+        caller = None
         try:
             for hook in self.hooks:
                 await hook(request, headers, method)
+            if self.guard is not None:
+                admission = await self.guard.admit(request, headers, method, client)
+                caller, headers = admission.caller, admission.headers
+                if not gateway.documents.has(request.query, request.operation_name):
+                    request.query = self.guard.resolve_query(request, headers)
             prepared = gateway.prepare(request.query, request.operation_name)
             if method == "GET" and prepared.operation is not None and prepared.operation.operation.value != "query":
                 raise RequestError(405, "mutations must use POST", {"allow": "POST"})
             if self.dedup and prepared.operation is not None and prepared.operation.operation.value == "query":
-                return await self.run_shared(gateway, prepared, request, headers, media)
-            result = await gateway.run(prepared, request.variables, headers)
+                return await self.run_shared(gateway, prepared, request, headers, media, caller)
+            result = await gateway.run(prepared, request.variables, headers, caller)
         except RequestError:
             raise
         except ModelplaneError as error:
             body = {"errors": [{"message": error.message, "extensions": error.extensions()}]}
-            status = error.http_status if media == GRAPHQL_RESPONSE_JSON or error.http_status in (401, 403, 413, 429, 503) else 200
+            # Refusals before execution keep their status under either media type.
+            status = error.http_status
             return status, orjson.dumps(body)
         except Exception:  # noqa: BLE001 - the client gets a clean error, the log the stack
             log.exception("unexpected gateway error")
@@ -110,6 +128,7 @@ class GraphQLEndpoint:
         request: GraphQLRequest,
         headers: Mapping[str, str],
         media: str,
+        caller: Caller | None,
     ) -> tuple[int, bytes]:
         """Identical queries in flight share one execution (same caller, same variables)."""
         key = (
@@ -125,7 +144,7 @@ class GraphQLEndpoint:
         future: asyncio.Future[tuple[int, bytes]] = asyncio.get_running_loop().create_future()
         self.in_flight[key] = future
         try:
-            result = await gateway.run(prepared, request.variables, headers)
+            result = await gateway.run(prepared, request.variables, headers, caller)
             status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
             outcome = (status, orjson.dumps(result.body))
             future.set_result(outcome)

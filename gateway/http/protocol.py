@@ -26,6 +26,7 @@ class GraphQLRequest:
     operation_name: str | None
     variables: dict[str, Any] | None
     extensions: dict[str, Any] | None
+    document_id: str | None = None
 
 
 def choose_media_type(accept: str | None) -> str | None:
@@ -81,19 +82,28 @@ def parse_post_body(content_type: str | None, body: bytes) -> GraphQLRequest:
 def _request_from(payload: dict[str, Any]) -> GraphQLRequest:
     query = payload.get("query")
     extensions = _object(payload.get("extensions"), "extensions")
-    if query is None and extensions and "persistedQuery" in extensions:
+    document_id = payload.get("documentId")
+    if document_id is not None and not isinstance(document_id, str):
+        raise RequestError(400, "'documentId' must be a string")
+    if query is None and (document_id or (extensions and "persistedQuery" in extensions)):
         query = ""
     if not isinstance(query, str):
         raise RequestError(400, "'query' must be a string")
     name = payload.get("operationName")
     if name is not None and not isinstance(name, str):
         raise RequestError(400, "'operationName' must be a string")
-    return GraphQLRequest(query, name or None, _object(payload.get("variables"), "variables"), extensions)
+    return GraphQLRequest(
+        query, name or None, _object(payload.get("variables"), "variables"), extensions, document_id
+    )
 
 
 def parse_get_query(query_string: bytes) -> GraphQLRequest:
     params = {k: v[-1] for k, v in parse_qs(query_string.decode("latin-1"), keep_blank_values=True).items()}
-    payload: dict[str, Any] = {"query": params.get("query"), "operationName": params.get("operationName")}
+    payload: dict[str, Any] = {
+        "query": params.get("query"),
+        "operationName": params.get("operationName"),
+        "documentId": params.get("documentId"),
+    }
     for name in ("variables", "extensions"):
         if params.get(name):
             try:
