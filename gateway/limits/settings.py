@@ -14,7 +14,7 @@ MAX_TOKENS = declare(
     "MODELPLANE_MAX_TOKENS", "10000", "Most lexical tokens in a document (counted before parsing)."
 )
 MAX_COST = declare(
-    "MODELPLANE_MAX_COST", "5000", "Highest estimated operation cost (@cost/@listSize aware)."
+    "MODELPLANE_MAX_COST", "50000", "Highest estimated operation cost (@cost/@listSize aware)."
 )
 DEFAULT_LIST_SIZE = declare(
     "MODELPLANE_COST_LIST_SIZE", "10", "List size the cost estimate assumes without @listSize."
@@ -62,7 +62,7 @@ class LimitSettings:
     max_aliases: int = 30
     max_root_fields: int = 20
     max_tokens: int = 10_000
-    max_cost: int = 5000
+    max_cost: int = 50000
     default_list_size: int = 10
     max_body_bytes: int = 1024 * 1024
     rate_limit_rps: float = 100.0

@@ -29,7 +29,7 @@ def test_defaults_are_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (settings.max_depth, settings.max_aliases, settings.max_root_fields) == (15, 30, 20)
     assert (settings.max_tokens, settings.max_cost, settings.max_body_bytes) == (
         10_000,
-        5000,
+        50_000,
         1 << 20,
     )
     assert (settings.rate_limit_rps, settings.rate_limit_burst) == (100, 200)
@@ -63,7 +63,7 @@ def test_a_normal_operation_passes_and_its_cost_is_returned() -> None:
         ("{ model(id: 1) " + "{ parent " * 16 + "{ id }" + " }" * 16 + " }", "depth"),
         ("{ " + " ".join(f"a{i}: model(id: {i}) {{ id }}" for i in range(31)) + " }", "aliases"),
         ("{ " + " ".join("model(id: 1) { id }" for _ in range(21)) + " }", "rootFields"),
-        ("{ models { versions { versions { versions { id } } } } }", "cost"),
+        ("{ models { versions { versions { versions { versions { id } } } } } }", "cost"),
     ],
 )
 def test_each_limit_rejects(query: str, limit: str) -> None:
