@@ -35,6 +35,8 @@ class PreparedOperation:
     shaper: Any = None  # generated on first use by the gateway (shape_codegen)
     query: str = ""
     shape_checked: bool = False  # depth, aliases and root fields checked once per document
+    uses_introspection: bool = False
+    cost: int | None = None  # the estimate, when no variable can change it
     document_key: str | None = None
     authorized_plans: Any = None  # authorization outcome key -> plan of the pruned document
 

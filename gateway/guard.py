@@ -13,6 +13,7 @@ from gateway.auth.directives import AuthorizationError
 from gateway.documents import PreparedOperation
 from gateway.http.protocol import GraphQLRequest
 from gateway.limits import LimitSettings, OperationLimits
+from gateway.limits.introspection import check_introspection, uses_introspection
 from gateway.limits.request import RequestLimits
 from gateway.supergraph.model import Supergraph
 
@@ -96,10 +97,20 @@ class SchemaGuard:
     ) -> None:
         assert prepared.document is not None
         name = prepared.operation.name.value if prepared.operation and prepared.operation.name else None
+        document = prepared.document
+        settings = self.operations.settings
         if not prepared.shape_checked:
-            self.operations.check_shape(prepared.document, name)
+            self.operations.check_shape(document, name)
+            prepared.uses_introspection = uses_introspection(document, name)
             prepared.shape_checked = True
-        self.operations.check(prepared.document, name, variables, caller, shape_checked=True)
+        if prepared.uses_introspection:
+            check_introspection(document, name, caller, enabled=settings.introspection)
+        if prepared.operation is not None and not prepared.operation.variable_definitions:
+            # Without variables the estimate cannot change: compute it once per document.
+            if prepared.cost is None:
+                prepared.cost = self.operations.cost.check(document, name, None, settings.max_cost)
+            return
+        self.operations.cost.check(document, name, variables, settings.max_cost)
 
     def authorize(
         self, prepared: PreparedOperation, variables: Mapping[str, Any], caller: Caller

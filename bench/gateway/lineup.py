@@ -40,6 +40,8 @@ def define_gateways(supergraph: Path, port: int) -> dict[str, Gateway]:
     modelplane = [*find_modelplane_command(), "gateway", "--supergraph", str(supergraph)]
     modelplane += ["--port", str(port)]
     production = {"NODE_ENV": "production"}
+    # One caller sends every request: a per-identity rate limit would measure itself.
+    unrefused = {"MODELPLANE_RATE_LIMIT_RPS": "1000000000"}
     # Run our gateway from the checkout itself, whether or not it is pip-installed.
     in_checkout = {
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
@@ -74,8 +76,16 @@ def define_gateways(supergraph: Path, port: int) -> dict[str, Gateway]:
             ),
             Gateway(
                 "modelplane",
-                "Modelplane gateway",
+                "Modelplane gateway: identity, authorization and limits on (the rate limit "
+                "set high enough not to refuse the benchmark's single caller)",
                 modelplane,
+                {**in_checkout, **unrefused, "MODELPLANE_GATEWAY_DEDUP": "0"},
+                REPO,
+            ),
+            Gateway(
+                "modelplane-noguard",
+                "Modelplane gateway with --no-guard: no identity, authorization or limits",
+                [*modelplane, "--no-guard"],
                 {**in_checkout, "MODELPLANE_GATEWAY_DEDUP": "0"},
                 REPO,
             ),
@@ -83,7 +93,7 @@ def define_gateways(supergraph: Path, port: int) -> dict[str, Gateway]:
                 "modelplane-dedup",
                 "Modelplane gateway, in-flight request deduplication on",
                 modelplane,
-                {**in_checkout, "MODELPLANE_GATEWAY_DEDUP": "1"},
+                {**in_checkout, **unrefused, "MODELPLANE_GATEWAY_DEDUP": "1"},
                 REPO,
             ),
         ]

@@ -179,6 +179,15 @@ def check_type_references(state: CompositionState) -> Iterator[CompositionProble
                 references.extend(
                     (f"{coordinate}({a.name}:)", named_type(a.type)) for a in model.args.values()
                 )
+            for interface in typedef.interfaces:
+                target = subgraph.types.get(interface)
+                if target is not None and (target.kind != "interface" or target.interface_object):
+                    yield CompositionProblem(
+                        "INVALID_GRAPHQL",
+                        typedef.name,
+                        f"implements {interface}, which is not an interface in [{subgraph.name}]",
+                        (subgraph.name,),
+                    )
             for coordinate, name in references:
                 if name not in defined:
                     yield CompositionProblem(
