@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,10 +54,11 @@ class KubeApi:
 
     async def request(self, method: str, path: str, body: Any = None) -> Any:
         async with self.session.request(method, self.url + path, json=body) as response:
-            payload = await response.json(content_type=None)
+            text = await response.text()
             if response.status >= 400:
-                raise ApiError(response.status, payload)
-            return payload
+                # Unknown paths answer plain text ("404 page not found"), not a Status object.
+                raise ApiError(response.status, text)
+            return json.loads(text)
 
     async def discover(self) -> dict[tuple[str, str], Resource]:
         """(apiVersion, kind) -> resource, for every served version."""
@@ -72,19 +74,25 @@ class KubeApi:
                     found[(version, item["kind"])] = Resource(item["name"], item["namespaced"])
         return found
 
-    async def ensure(self, obj: dict[str, Any]) -> None:
-        """Create a cluster-scoped object (a namespace, a CRD) unless it exists."""
-        discovered = await self.discover()
-        resource = discovered[(obj["apiVersion"], obj["kind"])]
+    async def ensure(self, collection: str, obj: dict[str, Any]) -> None:
+        """Create an object at `collection` (a path) unless it exists."""
         try:
-            await self.request("POST", _collection(obj["apiVersion"], resource, None), obj)
+            await self.request("POST", collection, obj)
         except ApiError as error:
             if error.status != 409:
                 raise
 
     async def wait_for_kinds(self, kinds: set[tuple[str, str]], seconds: float = 60) -> None:
+        """Until every (group/version, kind) is served, asking only those group versions."""
         for _ in range(int(seconds * 4)):
-            if kinds <= set(await self.discover()):
+            served = set()
+            for version in {v for v, _ in kinds}:
+                try:
+                    listing = await self.request("GET", f"/apis/{version}")
+                except ApiError:
+                    continue
+                served |= {(version, r["kind"]) for r in listing["resources"]}
+            if kinds <= served:
                 return
             await asyncio.sleep(0.25)
         raise TimeoutError(f"the API server never served {sorted(kinds)}")

@@ -22,13 +22,16 @@ async def kube(apiserver: dict[str, str]) -> AsyncIterator[tuple[KubeApi, str]]:
     try:
         crds = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in ISTIO_CRDS]
         for crd in crds:
-            await api.ensure(crd)
+            await api.ensure("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)
         await api.wait_for_kinds(
             {(f"{c['spec']['group']}/v1beta1", c["spec"]["names"]["kind"]) for c in crds}
         )
         # Namespaced dry-runs need a namespace that exists; a bare API server never deletes one.
         namespace = f"ship-{uuid.uuid4().hex[:10]}"
-        await api.ensure({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": namespace}})
+        await api.ensure(
+            "/api/v1/namespaces",
+            {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": namespace}},
+        )
         yield api, namespace
     finally:
         await api.close()
