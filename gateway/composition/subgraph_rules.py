@@ -196,3 +196,17 @@ def check_type_references(state: CompositionState) -> Iterator[CompositionProble
                         f"refers to type {name}, which [{subgraph.name}] does not define",
                         (subgraph.name,),
                     )
+
+
+def check_interface_objects(state: CompositionState) -> Iterator[CompositionProblem]:
+    """An @interfaceObject stands for an interface that some subgraph defines as one."""
+    for merged in state.types.values():
+        definitions = merged.by_graph.values()
+        if merged.kind == "interface" and all(d.interface_object for d in definitions):
+            yield CompositionProblem(
+                "INTERFACE_OBJECT_USAGE_ERROR",
+                merged.name,
+                f"declared @interfaceObject in {describe_graphs(list(merged.by_graph))} "
+                "but defined as an interface in no subgraph",
+                tuple(merged.by_graph),
+            )

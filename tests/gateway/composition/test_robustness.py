@@ -87,6 +87,76 @@ def subgraph_sdls(draw: st.DrawFn) -> str:
     return federation_2(sdl) if draw(st.integers(0, 3)) else sdl
 
 
+ENTITY_FIELDS = {
+    "a": ("Int", "Int!"),
+    "b": ("String", "String!"),
+    "c": ("[Int]", "[Int!]!"),
+    "d": ("T", "T!"),
+    "e": ("Color",),
+}
+
+
+@st.composite
+def entity_subgraph(draw: st.DrawFn, name: str, others: list[str]) -> str:
+    """A subgraph contributing to entity T: shared, external, overridden and required fields."""
+    fields = ["id: ID!"]
+    externals: list[str] = []
+    for field in draw(st.lists(st.sampled_from(sorted(ENTITY_FIELDS)), max_size=4, unique=True)):
+        use = draw(
+            st.sampled_from(
+                ("", "@shareable", "@shareable", "@external", "override", "label", "@inaccessible")
+            )
+        )
+        if use == "override":
+            use = f'@override(from: "{draw(st.sampled_from(others))}")'
+        elif use == "label":
+            use = f'@override(from: "{draw(st.sampled_from(others))}", label: "percent(50)")'
+        elif use == "@external":
+            externals.append(field)
+        fields.append(f"{field}: {draw(st.sampled_from(ENTITY_FIELDS[field]))} {use}")
+    if externals:
+        fields.append(f'r: Int @requires(fields: "{" ".join(externals)}")')
+    keyword = "type" if name == "a" else draw(st.sampled_from(("type", "extend type")))
+    keys = ['@key(fields: "id")', '@key(fields: "id", resolvable: false)']
+    if any(f.startswith("a:") for f in fields):
+        keys.append('@key(fields: "id") @key(fields: "id a")')
+    implements = "implements N " if draw(st.booleans()) else ""
+    parts = [
+        f"{keyword} T {implements}{draw(st.sampled_from(keys))} {{ {' '.join(fields)} }}",
+        "enum Color { RED GREEN }",
+        "interface N { id: ID! }",
+    ]
+    if draw(st.booleans()):
+        provides_a = any(f.startswith("a:") and "@external" in f for f in fields)
+        parts.append(
+            'type P { t: T @provides(fields: "a") }' if provides_a else "type P @shareable { t: T }"
+        )
+        parts.append(f"type Query {{ p{name}: P }}")
+    else:
+        parts.append(f"type Query {{ t{name}: T }}")
+    return federation_2("\n".join(parts), version="v2.7")
+
+
+@st.composite
+def entity_subgraph_sets(draw: st.DrawFn) -> dict[str, str]:
+    names = "abc"[: draw(st.integers(1, 3))]
+    return {
+        name: draw(entity_subgraph(name, [other for other in "abcz" if other != name]))
+        for name in names
+    }
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(entity_subgraph_sets())
+def test_entity_composition_never_crashes(subgraphs: dict[str, str]) -> None:
+    try:
+        supergraph = compose(sources(subgraphs))
+    except CompositionError as error:
+        assert error.problems
+        return
+    assert parse_supergraph(supergraph).subgraphs
+
+
 @settings(
     max_examples=150,
     derandomize=True,
