@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
+from graphql import print_schema
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
@@ -13,12 +14,13 @@ from starlette.routing import Route
 
 from gateway import settings
 from gateway.execution.executor import HeaderRule
+from gateway.execution.headers import forward_default_headers
 from gateway.execution.transport import SubgraphTransport
 from gateway.guard import RequestGuard
 from gateway.http.endpoint import GraphQLEndpoint, RequestHook
+from gateway.metrics import GatewayMetrics
 from gateway.service import Gateway
 from gateway.supergraph import parse_supergraph
-from graphql import print_schema
 
 
 class GatewayApp:
@@ -44,8 +46,11 @@ class GatewayApp:
             "timeout": settings.SUBGRAPH_TIMEOUT.get_float() if timeout is None else timeout,
             "timeouts": timeouts,
             "guard_settings": guard.settings if guard is not None else None,
-            "header_rule": header_rule, "urls": urls,
+            "header_rule": header_rule or forward_default_headers,
+            "urls": urls,
         }
+        self.metrics = GatewayMetrics()
+        self.options["metrics"] = self.metrics
         self.gateway: Gateway | None = None
         if supergraph_sdl is not None:
             self.load(supergraph_sdl)
@@ -56,6 +61,7 @@ class GatewayApp:
             hooks=hooks,
             dedup=settings.DEDUP.get_bool() if dedup is None else dedup,
             guard=guard,
+            metrics=self.metrics,
         )
         self.guard = guard
         self.router = Starlette(
@@ -63,6 +69,7 @@ class GatewayApp:
                 Route("/health", self.health),
                 Route("/readyz", self.readyz),
                 Route("/schema.graphql", self.api_schema),
+                Route("/metrics", self.prometheus),
             ],
             lifespan=self.lifespan,
         )
@@ -93,6 +100,11 @@ class GatewayApp:
     async def readyz(self, _: Request) -> Response:
         ready = self.gateway is not None
         return JSONResponse({"ready": ready}, status_code=200 if ready else 503)
+
+    async def prometheus(self, _: Request) -> Response:
+        if self.gateway is not None:
+            self.metrics.cache_source = self.gateway.documents
+        return Response(self.metrics.render(), media_type="text/plain; version=0.0.4")
 
     async def api_schema(self, _: Request) -> Response:
         if self.gateway is None:

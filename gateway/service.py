@@ -16,13 +16,13 @@ from graphql.execution.values import get_variable_values
 
 from common.tenancy import Caller
 from gateway.documents import DocumentCache, PreparedOperation, plan_pruned
-from gateway.guard import SchemaGuard
-from gateway.planning import QueryPlan
 from gateway.execution.executor import ExecutionState, HeaderRule, PlanExecutor
+from gateway.execution.fast_transport import FastTransport
 from gateway.execution.response import ResponseShaper
 from gateway.execution.shape_codegen import Fallback, compile_shaper
-from gateway.execution.fast_transport import FastTransport
 from gateway.execution.transport import SubgraphTransport
+from gateway.guard import SchemaGuard
+from gateway.planning import QueryPlan
 from gateway.supergraph.model import Supergraph
 
 
@@ -45,6 +45,7 @@ class Gateway:
         urls: Mapping[str, str] | None = None,
         guard_settings: Any = None,
         reject_whole_operation: bool = False,
+        metrics: Any = None,
     ) -> None:
         self.supergraph = supergraph
         self.schema_guard = (
@@ -56,7 +57,7 @@ class Gateway:
         self.transport = transport or FastTransport()
         self.executor = PlanExecutor(
             supergraph, self.transport, timeout=timeout, timeouts=timeouts,
-            header_rule=header_rule, urls=urls,
+            header_rule=header_rule, urls=urls, metrics=metrics,
         )
         self.restricted_enums = _restricted_enums(supergraph)
         self.abstract_types = frozenset(

@@ -6,7 +6,6 @@ import argparse
 import gc
 import logging
 import secrets
-from collections.abc import Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -17,14 +16,12 @@ from starlette.routing import Mount
 
 from common import settings
 from common.errors import ModelplaneError
-from common.tenancy import IDENTITY_HEADER, SIGNATURE_HEADER
 from gateway.app import GatewayApp
 from gateway.guard import RequestGuard
 
 log = logging.getLogger("modelplane")
 
 SUBGRAPHS = ("registry", "catalog", "deploy")
-FORWARDED_HEADERS = (IDENTITY_HEADER, SIGNATURE_HEADER, "x-request-id")
 REPO_SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schema"
 
 
@@ -45,10 +42,6 @@ def compose_own_supergraph(base_url: str) -> str:
     return compose(sources)
 
 
-def forward_identity(headers: Mapping[str, str], _: str) -> Mapping[str, str]:
-    return {name: headers[name] for name in FORWARDED_HEADERS if name in headers}
-
-
 def build_standalone_app(base_url: str, *, secret: str | None = None, seed: bool = True) -> Starlette:
     from subgraphs.catalog.app import create_app as create_catalog
     from subgraphs.deploy.app import create_app as create_deploy
@@ -60,8 +53,7 @@ def build_standalone_app(base_url: str, *, secret: str | None = None, seed: bool
     deploy = create_deploy(secret=secret, registry_url=f"{base_url}/subgraphs/registry/graphql")
     gateway = GatewayApp(
         compose_own_supergraph(base_url),
-        header_rule=forward_identity,
-        guard=RequestGuard.from_env(secret),
+                guard=RequestGuard.from_env(secret),
     )
     children: list[Any] = [registry, catalog, deploy, gateway.router]
 
@@ -108,8 +100,7 @@ def serve_command(args: argparse.Namespace) -> int:
         location = args.supergraph or str(REPO_SCHEMA_DIR / "supergraph.graphql")
         app = GatewayApp(
             load_supergraph_sdl(location),
-            header_rule=forward_identity,
-            guard=RequestGuard.from_env(settings.INTERNAL_SECRET.get()),
+                        guard=RequestGuard.from_env(settings.INTERNAL_SECRET.get()),
         )
     else:
         module = __import__(f"subgraphs.{args.component}.app", fromlist=["create_app"])
@@ -126,7 +117,7 @@ def gateway_command(args: argparse.Namespace) -> int:
     guard = None if args.no_guard else RequestGuard.from_env(settings.INTERNAL_SECRET.get())
     if guard is None:
         log.warning("--no-guard: no identity, authorization or request limits (benchmarks only)")
-    app = GatewayApp(load_supergraph_sdl(args.supergraph), header_rule=forward_identity, guard=guard)
+    app = GatewayApp(load_supergraph_sdl(args.supergraph), guard=guard)
     log.info("gateway on http://%s:%d/graphql", args.host, args.port)
     # Everything loaded so far lives as long as the process: keep it out of the collector's
     # way, and collect the young generation less often (responses allocate many objects).

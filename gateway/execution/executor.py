@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,15 +11,15 @@ from typing import Any
 import orjson
 
 from gateway.execution.merge import (
+    collect_targets,
     compile_collector,
     compile_entity_batch,
-    collect_targets,
     compile_representer,
     deep_merge,
 )
 from gateway.execution.transport import SubgraphTransport, SubgraphTransportError
-from gateway.planning.selection import restore_aliases
 from gateway.planning.plan import Condition, Fetch, Flatten, Parallel, PlanNode, Sequence
+from gateway.planning.selection import restore_aliases
 from gateway.supergraph.model import Supergraph
 
 HeaderRule = Callable[[Mapping[str, str], str], Mapping[str, str]]
@@ -43,7 +44,9 @@ class PlanExecutor:
         timeouts: Mapping[str, float] | None = None,
         header_rule: HeaderRule | None = None,
         urls: Mapping[str, str] | None = None,
+        metrics: Any = None,
     ) -> None:
+        self.metrics = metrics
         self.supergraph = supergraph
         self.transport = transport
         self.timeout = timeout
@@ -79,13 +82,18 @@ class PlanExecutor:
             headers.update(self.header_rule(state.headers, subgraph))
         state.fetches += 1
         timeout = self.timeouts.get(subgraph, self.timeout)
+        started = time.perf_counter()
         try:
             status, payload = await self.transport.post(
                 self.urls[fetch.graph], body, headers, timeout
             )
         except SubgraphTransportError as error:
             state.errors.append(_fetch_error(subgraph, error.message, error.code))
+            if self.metrics is not None:
+                self.metrics.subgraph_failures.labels(subgraph, error.code).inc()
             return None
+        if self.metrics is not None:
+            self.metrics.subgraph_latency.labels(subgraph).observe(time.perf_counter() - started)
         try:
             response = orjson.loads(payload)
         except orjson.JSONDecodeError:

@@ -164,7 +164,7 @@ class FastTransport:
                 loop.create_connection(lambda: _Connection(loop), target.host, target.port),
                 timeout,
             )
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise SubgraphTransportError(f"connecting timed out after {timeout:g}s", "SUBREQUEST_TIMEOUT") from None
         except OSError as error:
             raise SubgraphTransportError(f"cannot connect to {target.host}:{target.port}: {error.strerror or error}") from None

@@ -198,6 +198,6 @@ def compile_shaper(
     source = "\n\n".join(generator.functions)
     namespace: dict[str, Any] = {"M": _MISSING, "FB": Fallback, "_fb": _raise_fallback}
     namespace.update(generator.constants)
-    exec(compile(source, f"<shaper {root_type}>", "exec"), namespace)  # noqa: S102 - our own code
+    exec(compile(source, f"<shaper {root_type}>", "exec"), namespace)
     function: ShapeFunction = namespace[root]
     return function

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from typing import Protocol
 
@@ -52,7 +51,7 @@ class AiohttpTransport:
                 timeout=aiohttp.ClientTimeout(total=timeout),
             ) as response:
                 return response.status, await response.read()
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise SubgraphTransportError(f"timed out after {timeout:g}s", "SUBREQUEST_TIMEOUT") from None
         except aiohttp.ClientError as error:
             raise SubgraphTransportError(str(error) or type(error).__name__) from None

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 import orjson
 
 from common.errors import ModelplaneError
+from common.tenancy import Caller
+from gateway.documents import PreparedOperation
+from gateway.guard import RequestGuard
 from gateway.http.graphiql import graphiql_page
 from gateway.http.protocol import (
     GRAPHQL_RESPONSE_JSON,
@@ -19,9 +24,7 @@ from gateway.http.protocol import (
     parse_get_query,
     parse_post_body,
 )
-from common.tenancy import Caller
-from gateway.documents import PreparedOperation
-from gateway.guard import RequestGuard
+from gateway.metrics import GatewayMetrics
 from gateway.service import Gateway
 
 log = logging.getLogger("modelplane.gateway")
@@ -43,7 +46,9 @@ class GraphQLEndpoint:
         graphiql: bool = True,
         dedup: bool = False,
         guard: RequestGuard | None = None,
+        metrics: GatewayMetrics | None = None,
     ) -> None:
+        self.metrics = metrics
         self.gateway_ref = gateway_ref
         self.guard = guard
         self.dedup = dedup
@@ -54,6 +59,9 @@ class GraphQLEndpoint:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        request_id = headers.get("x-request-id") or uuid.uuid4().hex
+        headers["x-request-id"] = request_id
+        started = time.perf_counter()
         method = scope["method"]
         media = choose_media_type(headers.get("accept"))
         try:
@@ -75,9 +83,14 @@ class GraphQLEndpoint:
             status, payload = await self.execute(request, headers, method, media, address)
         except RequestError as error:
             payload = orjson.dumps({"errors": [{"message": error.message, "extensions": {"code": "BAD_REQUEST"}}]})
-            await _respond(send, error.status, payload, media or "application/json", error.headers)
+            self.record(None, started, ["BAD_REQUEST"])
+            await _respond(send, error.status, payload, media or "application/json", {**error.headers, "x-request-id": request_id})
             return
-        await _respond(send, status, payload, media)
+        await _respond(send, status, payload, media, {"x-request-id": request_id})
+
+    def record(self, operation: str | None, started: float, codes: list[str]) -> None:
+        if self.metrics is not None:
+            self.metrics.observe_request(operation, time.perf_counter() - started, codes)
 
     async def execute(
         self,
@@ -87,10 +100,28 @@ class GraphQLEndpoint:
         media: str,
         client: str | None = None,
     ) -> tuple[int, bytes]:
+        started = time.perf_counter()
+        status, body, payload = await self.answer(request, headers, method, media, client)
+        if self.metrics is not None:
+            errors = body.get("errors") if body is not None else None
+            codes = [
+                str((e.get("extensions") or {}).get("code", "UNKNOWN")) for e in errors or ()
+            ]
+            self.record(request.operation_name, started, codes)
+        return status, payload if payload is not None else orjson.dumps(body)
+
+    async def answer(
+        self,
+        request: GraphQLRequest,
+        headers: Mapping[str, str],
+        method: str,
+        media: str,
+        client: str | None,
+    ) -> tuple[int, dict[str, Any] | None, bytes | None]:
         gateway = self.gateway_ref()
         if gateway is None:
             body = {"errors": [{"message": "The gateway has no supergraph loaded yet.", "extensions": {"code": "UNAVAILABLE"}}]}
-            return 503, orjson.dumps(body)
+            return 503, body, None
         caller = None
         try:
             for hook in self.hooks:
@@ -104,22 +135,21 @@ class GraphQLEndpoint:
             if method == "GET" and prepared.operation is not None and prepared.operation.operation.value != "query":
                 raise RequestError(405, "mutations must use POST", {"allow": "POST"})
             if self.dedup and prepared.operation is not None and prepared.operation.operation.value == "query":
-                return await self.run_shared(gateway, prepared, request, headers, media, caller)
+                status, payload = await self.run_shared(gateway, prepared, request, headers, media, caller)
+                return status, None, payload
             result = await gateway.run(prepared, request.variables, headers, caller)
         except RequestError:
             raise
         except ModelplaneError as error:
             body = {"errors": [{"message": error.message, "extensions": error.extensions()}]}
             # Refusals before execution keep their status under either media type.
-            status = error.http_status
-            return status, orjson.dumps(body)
-        except Exception:  # noqa: BLE001 - the client gets a clean error, the log the stack
+            return error.http_status, body, None
+        except Exception:
             log.exception("unexpected gateway error")
             body = {"errors": [{"message": "Internal gateway error; the server log has the details.", "extensions": {"code": "INTERNAL_SERVER_ERROR"}}]}
-            return 500, orjson.dumps(body)
+            return 500, body, None
         status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
-        return status, orjson.dumps(result.body)
-
+        return status, result.body, None
 
     async def run_shared(
         self,

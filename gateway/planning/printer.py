@@ -16,7 +16,7 @@ def print_plan(plan: QueryPlan) -> str:
 def _pretty_query(query: str, indent: str) -> str:
     try:
         text = print_ast(parse(query, no_location=True))
-    except Exception:  # noqa: BLE001 - printing must never fail
+    except Exception:
         text = query
     return "\n".join(indent + line for line in text.splitlines())
 

@@ -11,7 +11,7 @@ from gateway.errors import SupergraphError
 def load_supergraph_sdl(location: str, timeout: float = 10.0) -> str:
     if location.startswith(("http://", "https://")):
         try:
-            with urllib.request.urlopen(location, timeout=timeout) as response:  # noqa: S310
+            with urllib.request.urlopen(location, timeout=timeout) as response:
                 return str(response.read().decode("utf-8"))
         except OSError as error:
             raise SupergraphError(f"cannot fetch the supergraph from {location}: {error}") from None

@@ -101,9 +101,9 @@ def read_spec_names(document: DocumentNode) -> SpecNames:
             name = alias or spec
             if spec == "join":
                 join_prefix = name
-                if directive.name.value == "core" or match.group("minor") == "1" and int(
+                if directive.name.value == "core" or (match.group("minor") == "1" and int(
                     match.group("major")
-                ) == 0 and directive.name.value != "link":
+                ) == 0 and directive.name.value != "link"):
                     version = 1
             elif spec in ("link", "core"):
                 link_prefixes.append(name)

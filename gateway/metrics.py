@@ -1,0 +1,65 @@
+"""Prometheus metrics of the gateway: requests, errors by code, latencies, cache hit rates."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+
+_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+
+
+class GatewayMetrics:
+    """One registry per gateway app, so several apps in one process never collide."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.requests = Counter(
+            "modelplane_gateway_requests", "GraphQL requests answered, by operation and outcome.",
+            ["operation", "outcome"], registry=self.registry,
+        )
+        self.errors = Counter(
+            "modelplane_gateway_errors", "GraphQL errors returned, by extensions.code.",
+            ["code"], registry=self.registry,
+        )
+        self.latency = Histogram(
+            "modelplane_gateway_request_seconds", "Time to answer a GraphQL request.",
+            ["operation"], buckets=_BUCKETS, registry=self.registry,
+        )
+        self.subgraph_latency = Histogram(
+            "modelplane_gateway_subgraph_fetch_seconds", "Time of one subgraph fetch.",
+            ["subgraph"], buckets=_BUCKETS, registry=self.registry,
+        )
+        self.subgraph_failures = Counter(
+            "modelplane_gateway_subgraph_failures", "Subgraph fetches that failed, by code.",
+            ["subgraph", "code"], registry=self.registry,
+        )
+        self.cache_source: object | None = None
+        self.registry.register(_CacheCollector(self))
+
+    def observe_request(self, operation: str | None, seconds: float, errors: list[str]) -> None:
+        name = operation or "anonymous"
+        self.latency.labels(name).observe(seconds)
+        self.requests.labels(name, "error" if errors else "ok").inc()
+        for code in errors:
+            self.errors.labels(code).inc()
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)
+
+
+class _CacheCollector:
+    def __init__(self, metrics: GatewayMetrics) -> None:
+        self.metrics = metrics
+
+    def describe(self) -> list[GaugeMetricFamily]:
+        return []
+
+    def collect(self) -> list[GaugeMetricFamily]:
+        source = self.metrics.cache_source
+        family = GaugeMetricFamily(
+            "modelplane_gateway_document_cache", "Document cache lookups.", labels=["result"]
+        )
+        if source is not None:
+            family.add_metric(["hit"], float(getattr(source, "hits", 0)))
+            family.add_metric(["miss"], float(getattr(source, "misses", 0)))
+        return [family]
