@@ -93,7 +93,9 @@ def serve_command(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     base_url = f"http://{args.host}:{args.port}"
     if args.component == "all":
-        app: Any = build_standalone_app(base_url, seed=not args.no_seed)
+        # The gateway reaches the subgraphs over loopback, whatever address it listens on.
+        internal = "127.0.0.1" if args.host in ("0.0.0.0", "::", "") else args.host
+        app: Any = build_standalone_app(f"http://{internal}:{args.port}", seed=not args.no_seed)
     elif args.component == "gateway":
         from gateway.supergraph import load_supergraph_sdl
 
