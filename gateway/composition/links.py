@@ -76,9 +76,6 @@ class FederationNames:
         prefixes |= {local.split("__")[0] + "__" for local in self.directive_names if "__" in local}
         return tuple(sorted(prefixes))
 
-    def is_machinery_directive(self, local_name: str) -> bool:
-        return local_name in self.directive_names or local_name in self.link_names
-
 
 def version_tuple(version: str) -> tuple[int, int]:
     major, _, minor = version.lstrip("v").partition(".")

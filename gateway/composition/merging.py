@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from graphql.language import (
-    ConstDirectiveNode,
     ListTypeNode,
     NamedTypeNode,
     NonNullTypeNode,
@@ -116,7 +115,3 @@ def merge_requirement_groups(
         if not any(set(existing) <= set(group) for existing in kept):
             kept.append(group)
     return [list(group) for group in kept]
-
-
-def first_directive(directives: Iterable[ConstDirectiveNode | None]) -> ConstDirectiveNode | None:
-    return next((d for d in directives if d is not None), None)

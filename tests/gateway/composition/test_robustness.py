@@ -146,7 +146,7 @@ def entity_subgraph_sets(draw: st.DrawFn) -> dict[str, str]:
     }
 
 
-@settings(max_examples=150, derandomize=True, deadline=None)
+@settings(max_examples=150, derandomize=True, deadline=None, database=None)
 @given(entity_subgraph_sets())
 def test_entity_composition_never_crashes(subgraphs: dict[str, str]) -> None:
     try:
@@ -161,6 +161,7 @@ def test_entity_composition_never_crashes(subgraphs: dict[str, str]) -> None:
     max_examples=150,
     derandomize=True,
     deadline=None,
+    database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(st.lists(subgraph_sdls(), min_size=1, max_size=3))
