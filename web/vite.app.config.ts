@@ -16,6 +16,6 @@ export default defineConfig({
   test: {
     root: __dirname,
     environment: "jsdom",
-    include: ["src/**/*.test.{ts,tsx}"],
+    include: ["src/**/*.test.{ts,tsx}", "graphiql/**/*.test.ts"],
   },
 });
