@@ -96,8 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_token_arguments(token)
 
-    seed = sub.add_parser("seed", help="load sample data into the registry")
-    seed.add_argument("--database-url")
+    seed = sub.add_parser("seed", help="register sample models through a running gateway")
+    seed.add_argument("--url", default="http://127.0.0.1:8000/graphql")
+    seed.add_argument("--token", help="API token, when the gateway requires one")
     return parser
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import gc
 import logging
 import secrets
@@ -62,9 +64,15 @@ def build_standalone_app(base_url: str, *, secret: str | None = None, seed: bool
         async with AsyncExitStack() as stack:
             for child in children:
                 await stack.enter_async_context(child.router.lifespan_context(child))
-            if seed:
-                await _seed_sample_data(base_url)
-            yield
+            # The server listens only once start-up is over: seed from a task that waits.
+            seeding = asyncio.create_task(_seed_sample_data(base_url)) if seed else None
+            try:
+                yield
+            finally:
+                if seeding is not None and not seeding.done():
+                    seeding.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await seeding
 
     app = Starlette(
         routes=[
@@ -79,14 +87,15 @@ def build_standalone_app(base_url: str, *, secret: str | None = None, seed: bool
 
 
 async def _seed_sample_data(base_url: str) -> None:
-    try:
-        from modelplane.seed import seed_over_http
-    except ImportError:
-        return
-    try:
-        await seed_over_http(f"{base_url}/graphql")
-    except ModelplaneError as error:
-        log.warning("sample data not loaded: %s", error.message)
+    from modelplane.seed import seed_over_http
+
+    for _ in range(100):
+        try:
+            await seed_over_http(f"{base_url}/graphql")
+            return
+        except ModelplaneError:
+            await asyncio.sleep(0.1)
+    log.warning("sample data not loaded: %s/graphql did not answer", base_url)
 
 
 def serve_command(args: argparse.Namespace) -> int:

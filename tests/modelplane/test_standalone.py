@@ -102,3 +102,20 @@ async def test_graphiql_and_health(standalone: str) -> None:
             assert "<script" in text and "cdn" not in text.lower()
         async with session.get(f"{standalone}/readyz") as ready:
             assert ready.status == 200
+
+
+async def test_sample_data_loads_once_and_crosses_subgraphs(standalone: str) -> None:
+    from modelplane.seed import SAMPLES, seed_over_http
+
+    assert await seed_over_http(f"{standalone}/graphql") == len(SAMPLES)
+    assert await seed_over_http(f"{standalone}/graphql") == 0  # idempotent
+    async with aiohttp.ClientSession() as session:
+        body = await _graphql(
+            session,
+            standalone,
+            '{ registeredModel(name: "churn-forecaster") { versions { nodes { artifacts { nodes '
+            "{ ... on ModelArtifact { catalogModel { sourceId name } } } } } } } }",
+        )
+    assert "errors" not in body, body
+    artifact = body["data"]["registeredModel"]["versions"]["nodes"][0]["artifacts"]["nodes"][0]  # type: ignore[index]
+    assert artifact["catalogModel"] == {"sourceId": "organization_models", "name": "northwind/churn-forecaster"}
