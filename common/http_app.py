@@ -41,15 +41,29 @@ class SubgraphGraphQL(GraphQL):  # type: ignore[misc]
             context.update(await self.context_factory(request, caller))
         return context
 
-    async def handle_request(self, request: Request) -> Response:  # type: ignore[override]
-        try:
-            verify_caller(request.headers, self.secret)
-        except Unauthenticated as error:
-            return JSONResponse(
-                {"errors": [{"message": error.message, "extensions": error.extensions()}]},
-                status_code=401,
-            )
-        return await super().handle_request(request)  # type: ignore[no-any-return]
+
+
+class RequireSignature:
+    """Refuses, with 401, GraphQL calls that lack a valid gateway signature (when one is
+    required); runs before Strawberry so the refusal never becomes a resolver error."""
+
+    def __init__(self, app: Any, secret: str | None) -> None:
+        self.app = app
+        self.secret = secret
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and self.secret is not None:
+            headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+            try:
+                verify_caller(headers, self.secret)
+            except Unauthenticated as error:
+                response = JSONResponse(
+                    {"errors": [{"message": error.message, "extensions": error.extensions()}]},
+                    status_code=401,
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def build_subgraph_app(
@@ -87,7 +101,7 @@ def build_subgraph_app(
 
     return Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", RequireSignature(graphql, secret), methods=["GET", "POST"]),
             Route("/health", health),
             Route("/readyz", readyz),
         ],
