@@ -39,7 +39,8 @@ def convert_error(error: GraphQLError) -> GraphQLError:
             path=error.path,
             extensions=extensions,
         )
-    if isinstance(original, (ValueError, TypeError)) and error.path is None:
+    if isinstance(original, (ValueError, TypeError, GraphQLError)) and error.path is None:
+        # Raised while coercing variables or literals: an unknown enum value, a bad scalar.
         # Raised while coercing variables or literals (bad scalar input).
         return GraphQLError(
             error.message,

@@ -6,7 +6,6 @@ import strawberry
 from strawberry.extensions import ValidationCache
 
 from common.graphql_errors import ErrorCodes
-from subgraphs.registry.input_errors import CoercionErrors
 from subgraphs.registry.mutations import Mutation
 from subgraphs.registry.queries import Query
 from subgraphs.registry.types import DataSet, DocArtifact, Metric, ModelArtifact, Parameter
@@ -18,12 +17,10 @@ def build_schema() -> strawberry.federation.Schema:
         mutation=Mutation,
         types=[ModelArtifact, DocArtifact, DataSet, Metric, Parameter],
         federation_version="2.11",
-        # CoercionErrors runs inside ErrorCodes, so that ErrorCodes sees the marked errors.
         # The gateway sends the same few documents over and over: validate each once. (Not
         # ParserCache: with it, syntax errors lose their extensions.code.)
         extensions=[
             ErrorCodes,
-            CoercionErrors,
             ValidationCache,
         ],
     )

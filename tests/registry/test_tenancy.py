@@ -86,3 +86,19 @@ async def test_tenants_are_isolated(tenants: tuple[GraphQLClient, GraphQLClient]
         "description": None,
         "versions": {"totalCount": 1, "nodes": [{"state": "LIVE"}]},
     }
+
+
+async def test_unsigned_or_forged_calls_are_refused(database_url: str) -> None:
+    app = create_app(database_url=database_url, secret=SECRET)
+    async with app.router.lifespan_context(app):
+        unsigned = GraphQLClient(app)
+        status, body = await unsigned.request(
+            "POST", "/graphql", b'{"query": "{ registeredModels { totalCount } }"}'
+        )
+        assert status == 401
+        assert b"UNAUTHENTICATED" in body
+        forged = GraphQLClient(app, sign_caller(Caller(user="eve", tenant="tenant-a"), "guess"))
+        status, _ = await forged.request(
+            "POST", "/graphql", b'{"query": "{ registeredModels { totalCount } }"}'
+        )
+        assert status == 401
