@@ -60,3 +60,21 @@ def test_standalone_default_is_a_sqlite_file_in_the_data_dir(
     database_file = tmp_path / "data" / "registry.db"
     assert database_file.exists()
     assert "registered_models" in table_columns(f"sqlite+aiosqlite:///{database_file}")
+
+
+async def test_concurrent_upgrades_take_turns(postgres_url: str) -> None:
+    """Several replicas (and the release Job) may start at once: one migrates, the rest wait."""
+    import asyncio
+
+    from subgraphs.registry.migrations import upgrade_database
+
+    await asyncio.gather(*(upgrade_database(postgres_url) for _ in range(4)))
+    import asyncpg
+
+    dsn = postgres_url.replace("postgresql+asyncpg://", "postgresql://")
+    connection = await asyncpg.connect(dsn)
+    try:
+        versions = await connection.fetch("SELECT version_num FROM alembic_version")
+    finally:
+        await connection.close()
+    assert len(versions) == 1

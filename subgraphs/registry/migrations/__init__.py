@@ -8,6 +8,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from subgraphs.registry.database import Database, default_database_url
@@ -26,11 +27,18 @@ def _upgrade(connection: Connection, revision: str) -> None:
     command.upgrade(build_alembic_config(connection), revision)
 
 
+MIGRATION_LOCK = 0x6D706C616E65  # "mplane": one key for every Modelplane migration
+
+
 async def upgrade_database(url: str | None = None, revision: str = "head") -> None:
     """Apply migrations up to `revision` on the database at `url` (default: the standalone one)."""
     database = Database(url or default_database_url())
     try:
         async with database.write() as connection:
+            if connection.dialect.name == "postgresql":
+                # Replicas starting together, and the release's migration Job, take turns:
+                # the lock lasts until this transaction (DDL included) commits.
+                await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             await connection.run_sync(_upgrade, revision)
     finally:
         await database.dispose()
