@@ -46,8 +46,9 @@ def chromium() -> Path:
 
 
 @pytest.fixture(scope="module")
-def modelplane(web_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`modelplane serve`'s standalone app in its own process, plus web/dist, on a free port."""
+def modelplane(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`modelplane serve`'s standalone app in its own process, plus web/dist (read per request,
+    so a test that needs the app asks for `web_dist` too), on a free port."""
     data_dir = tmp_path_factory.mktemp("modelplane")
     port = _free_port()
     base = f"http://127.0.0.1:{port}"

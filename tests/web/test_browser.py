@@ -18,7 +18,9 @@ PAGES = {
 
 
 @pytest.mark.timeout(1200)
-def test_user_journeys_in_chromium(modelplane: str, chromium: Path, tmp_path: Path) -> None:
+def test_user_journeys_in_chromium(
+    web_dist: Path, modelplane: str, chromium: Path, tmp_path: Path
+) -> None:
     report = tmp_path / "e2e.json"
     output = run_checked(
         ["node", "e2e/run.mjs"],

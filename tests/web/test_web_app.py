@@ -48,7 +48,7 @@ def test_trusted_documents_manifest_hashes_every_operation(web_dist: Path) -> No
     assert names == set(re.findall(r"^(?:query|mutation) (\w+)", sources, re.MULTILINE))
 
 
-def test_graphiql_comes_from_our_own_assets(modelplane: str) -> None:
+def test_graphiql_comes_from_our_own_assets(web_dist: Path, modelplane: str) -> None:
     status, content_type, page = _get(f"{modelplane}/graphql", accept="text/html")
     assert status == 200 and "text/html" in content_type
     assert '<meta name="graphql-endpoint" content="/graphql"' in page
@@ -59,7 +59,7 @@ def test_graphiql_comes_from_our_own_assets(modelplane: str) -> None:
         assert _get(f"{modelplane}{asset}")[0] == 200
 
 
-def test_client_side_routes_get_the_app(modelplane: str) -> None:
+def test_client_side_routes_get_the_app(web_dist: Path, modelplane: str) -> None:
     status, content_type, page = _get(f"{modelplane}/registry/models/42", accept="text/html")
     assert status == 200 and "text/html" in content_type
     assert '<div id="root"></div>' in page

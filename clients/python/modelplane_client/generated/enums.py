@@ -1,0 +1,119 @@
+from enum import Enum
+
+
+class CatalogFilterOptionType(str, Enum):
+    STRING = "STRING"
+    NUMBER = "NUMBER"
+    BOOL = "BOOL"
+
+
+class CatalogModelOrderField(str, Enum):
+    NAME = "NAME"
+    CREATE_TIME = "CREATE_TIME"
+    LAST_UPDATE_TIME = "LAST_UPDATE_TIME"
+
+
+class CatalogPropertyType(str, Enum):
+    STRING = "STRING"
+    INT = "INT"
+    DOUBLE = "DOUBLE"
+    BOOL = "BOOL"
+    STRUCT = "STRUCT"
+
+
+class CatalogSourceStatus(str, Enum):
+    AVAILABLE = "AVAILABLE"
+    PARTIALLY_AVAILABLE = "PARTIALLY_AVAILABLE"
+    ERROR = "ERROR"
+    DISABLED = "DISABLED"
+
+
+class SortOrder(str, Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+class DesiredState(str, Enum):
+    DEPLOYED = "DEPLOYED"
+    UNDEPLOYED = "UNDEPLOYED"
+
+
+class DriverMode(str, Enum):
+    KUBERNETES = "KUBERNETES"
+    MANIFEST = "MANIFEST"
+
+
+class ServingState(str, Enum):
+    NOT_APPLIED = "NOT_APPLIED"
+    PENDING = "PENDING"
+    READY = "READY"
+    NOT_READY = "NOT_READY"
+    STOPPED = "STOPPED"
+
+
+class ArtifactState(str, Enum):
+    UNKNOWN = "UNKNOWN"
+    PENDING = "PENDING"
+    LIVE = "LIVE"
+    MARKED_FOR_DELETION = "MARKED_FOR_DELETION"
+    DELETED = "DELETED"
+    ABANDONED = "ABANDONED"
+    REFERENCE = "REFERENCE"
+
+
+class ArtifactType(str, Enum):
+    MODEL_ARTIFACT = "MODEL_ARTIFACT"
+    DOC_ARTIFACT = "DOC_ARTIFACT"
+    DATASET_ARTIFACT = "DATASET_ARTIFACT"
+    METRIC = "METRIC"
+    PARAMETER = "PARAMETER"
+
+
+class CustomPropertyType(str, Enum):
+    STRING = "STRING"
+    INT = "INT"
+    DOUBLE = "DOUBLE"
+    BOOL = "BOOL"
+    STRUCT = "STRUCT"
+
+
+class ExperimentRunState(str, Enum):
+    LIVE = "LIVE"
+    ARCHIVED = "ARCHIVED"
+
+
+class ExperimentRunStatus(str, Enum):
+    RUNNING = "RUNNING"
+    SCHEDULED = "SCHEDULED"
+    FINISHED = "FINISHED"
+    FAILED = "FAILED"
+    KILLED = "KILLED"
+
+
+class ExperimentState(str, Enum):
+    LIVE = "LIVE"
+    ARCHIVED = "ARCHIVED"
+
+
+class ModelVersionState(str, Enum):
+    LIVE = "LIVE"
+    ARCHIVED = "ARCHIVED"
+
+
+class OrderByField(str, Enum):
+    CREATE_TIME = "CREATE_TIME"
+    LAST_UPDATE_TIME = "LAST_UPDATE_TIME"
+    ID = "ID"
+    NAME = "NAME"
+
+
+class ParameterType(str, Enum):
+    STRING = "STRING"
+    NUMBER = "NUMBER"
+    BOOLEAN = "BOOLEAN"
+    OBJECT = "OBJECT"
+
+
+class RegisteredModelState(str, Enum):
+    LIVE = "LIVE"
+    ARCHIVED = "ARCHIVED"
