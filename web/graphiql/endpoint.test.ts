@@ -1,3 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { buildSchema, parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 
 import { EXAMPLES } from "./examples";
@@ -17,8 +21,13 @@ describe("GraphiQL endpoint", () => {
     expect(readLinkedOperation("")).toEqual({ query: undefined, variables: undefined });
   });
 
-  it("ships named example operations", () => {
+  it("ships named example operations that are valid against the API schema", () => {
+    const schema = buildSchema(readFileSync(join(__dirname, "..", "..", "schema", "api.graphql"), "utf8"));
     expect(EXAMPLES.length).toBeGreaterThanOrEqual(4);
-    for (const example of EXAMPLES) expect(example.query).toMatch(/^(#.*\n)*(query|mutation) \w+/);
+    for (const example of EXAMPLES) {
+      expect(example.query).toMatch(/^(#.*\n)*(query|mutation) \w+/);
+      expect(validate(schema, parse(example.query)).map((e) => e.message)).toEqual([]);
+      if (example.variables) expect(() => JSON.parse(example.variables ?? "")).not.toThrow();
+    }
   });
 });
