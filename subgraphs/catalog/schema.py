@@ -13,6 +13,7 @@ from strawberry.federation.schema import Schema
 from strawberry.types import Info
 
 from common.errors import BadUserInput
+from common.authorization import CATALOG_READ, require_scopes
 from common.graphql_errors import ErrorCodes
 from subgraphs.catalog.artifact_types import (
     CatalogArtifact,
@@ -393,8 +394,8 @@ class Query:
 
 def build_schema() -> Schema:
     return Schema(
-        query=Query,
-        types=[CatalogModel, ModelArtifact],
+        query=require_scopes(Query, CATALOG_READ),
+        types=[CatalogModel, require_scopes(ModelArtifact, CATALOG_READ, "catalog_model")],
         extensions=[ErrorCodes],
         federation_version="2.11",
     )
