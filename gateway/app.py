@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from gateway import settings
 from gateway.execution.executor import HeaderRule
-from gateway.execution.headers import forward_default_headers
+from gateway.execution.headers import parse_forward_setting
 from gateway.execution.transport import SubgraphTransport
 from gateway.guard import RequestGuard
 from gateway.http.endpoint import GraphQLEndpoint, RequestHook
@@ -46,7 +46,7 @@ class GatewayApp:
             "timeout": settings.SUBGRAPH_TIMEOUT.get_float() if timeout is None else timeout,
             "timeouts": timeouts,
             "guard_settings": guard.settings if guard is not None else None,
-            "header_rule": header_rule or forward_default_headers,
+            "header_rule": header_rule or parse_forward_setting(settings.FORWARD_HEADERS.get()),
             "urls": urls,
         }
         self.metrics = GatewayMetrics()

@@ -13,3 +13,9 @@ DEDUP = declare(
     "1: identical queries in flight at the same time (same document, variables and caller) "
     "share one execution.",
 )
+FORWARD_HEADERS = declare(
+    "MODELPLANE_FORWARD_HEADERS",
+    None,
+    "Request headers passed on to subgraphs besides the signed identity and x-request-id: "
+    "'h1,h2' for every subgraph, '; name=h3|h4' for one subgraph.",
+)
