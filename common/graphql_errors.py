@@ -72,4 +72,4 @@ class ErrorCodes(SchemaExtension):
         result = self.execution_context.result
         errors = getattr(result, "errors", None)
         if result is not None and errors:
-            result.errors = [convert_error(e) for e in errors]  # type: ignore[union-attr]
+            result.errors = [convert_error(e) for e in errors]

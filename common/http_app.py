@@ -18,7 +18,7 @@ from common.tenancy import Caller, verify_caller
 ContextFactory = Callable[[Request, Caller], Awaitable[Mapping[str, Any]]]
 
 
-class SubgraphGraphQL(GraphQL):  # type: ignore[misc]
+class SubgraphGraphQL(GraphQL):
     """Strawberry's ASGI app with the verified caller and per-request context."""
 
     def __init__(
@@ -34,7 +34,7 @@ class SubgraphGraphQL(GraphQL):  # type: ignore[misc]
         self.default_caller = default_caller
         self.context_factory = context_factory
 
-    async def get_context(self, request: Request, response: Any) -> dict[str, Any]:
+    async def get_context(self, request: Request, response: Any) -> dict[str, Any]:  # type: ignore[override]
         caller = verify_caller(request.headers, self.secret) or self.default_caller
         context: dict[str, Any] = {"request": request, "response": response, "caller": caller}
         if self.context_factory is not None:

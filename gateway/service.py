@@ -10,7 +10,7 @@ from graphql import (
     DocumentNode,
     FieldNode,
     OperationDefinitionNode,
-    execute,
+    execute_sync,
 )
 from graphql.execution.values import get_variable_values
 
@@ -96,10 +96,10 @@ class Gateway:
         denied: list[dict[str, Any]] = []
         if self.schema_guard is not None and caller is not None:
             self.schema_guard.check(prepared, variables, caller)
-            pruned, errors = self.schema_guard.authorize(prepared, variables, caller)
+            pruned, refusals = self.schema_guard.authorize(prepared, variables, caller)
             if pruned is not None:
                 plan = self.authorized_plan(prepared, *pruned)
-                denied = [error.to_graphql() for error in errors]
+                denied = [refusal.to_graphql() for refusal in refusals]
         state = ExecutionState(variables, headers)
         state.errors.extend(denied)
         await self.executor.execute(plan.node, state)
@@ -162,7 +162,7 @@ class Gateway:
         )
         others = tuple(d for d in prepared.document.definitions if d is not prepared.operation)
         document = DocumentNode(definitions=(operation, *others))
-        result = execute(
+        result = execute_sync(
             self.supergraph.api_schema,
             document,
             operation_name=prepared.operation.name.value if prepared.operation.name else None,

@@ -79,7 +79,7 @@ def build_standalone_app(base_url: str, *, secret: str | None = None, seed: bool
             Mount("/subgraphs/registry", app=registry),
             Mount("/subgraphs/catalog", app=catalog),
             Mount("/subgraphs/deploy", app=deploy),
-            Mount("/", app=gateway),
+            Mount("/", app=gateway),  # type: ignore[arg-type]
         ],
         lifespan=lifespan,
     )

@@ -166,18 +166,18 @@ class PlanExecutor:
                 merge_back(objects, indexes, entities)
             else:
                 count = len(entities)
-                for obj, index in zip(objects, indexes):
+                for obj, index in zip(objects, indexes, strict=True):
                     if index < count and entities[index].__class__ is dict:
                         deep_merge(obj, entities[index])
         errors = response.get("errors")
         if errors:
             first_path: dict[int, list[Any]] = {}
-            by_identity = {id(o): i for o, i in zip(objects, indexes)}
+            by_identity = {id(o): i for o, i in zip(objects, indexes, strict=True)}
             for path in paths:
                 for obj, response_path in collect_targets(state.data, path):
-                    index = by_identity.get(id(obj))
-                    if index is not None:
-                        first_path.setdefault(index, response_path)
+                    found = by_identity.get(id(obj))
+                    if found is not None:
+                        first_path.setdefault(found, response_path)
             for error in errors:
                 state.errors.append(_rewrite_error(error, fetch.service_name, first_path))
 

@@ -78,7 +78,8 @@ class _Connection(asyncio.Protocol):
         self.transport.write(request)
         handle = self.loop.call_later(timeout, self._time_out, waiter, timeout)
         try:
-            return await waiter
+            status, body = await waiter
+            return status, body
         finally:
             handle.cancel()
             self.waiter = None

@@ -201,6 +201,7 @@ def compile_representer(requires: Selection) -> Representer:
                 result[key] = obj[source]
         except KeyError:
             return None
+        identity: Any
         try:
             identity = tuple(result.values())
             hash(identity)

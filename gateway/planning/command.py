@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse, validate
 
@@ -20,7 +21,7 @@ from gateway.supergraph import load_supergraph_sdl, parse_supergraph
 def plan_command(args: argparse.Namespace) -> int:
     try:
         supergraph = parse_supergraph(load_supergraph_sdl(args.supergraph))
-        text = sys.stdin.read() if args.operation == "-" else open(args.operation).read()
+        text = sys.stdin.read() if args.operation == "-" else Path(args.operation).read_text()
         print(render_plan(supergraph, text, args.operation_name, stages=args.stages))
     except ModelplaneError as error:
         print(f"error: {error.message}", file=sys.stderr)

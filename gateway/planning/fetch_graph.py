@@ -471,13 +471,13 @@ class FetchGraphBuilder:
         local: dict[str, Field] = {}
         rest: dict[str, list[Field]] = {}
         for concrete, fields in item.selections.items():
-            for child in fields:
-                if child.name != "__typename" and self.is_local(
-                    fetch.graph, interface, child.name, provided
+            for selected in fields:
+                if selected.name != "__typename" and self.is_local(
+                    fetch.graph, interface, selected.name, provided
                 ):
-                    local.setdefault(child.response_key, child)
+                    local.setdefault(selected.response_key, selected)
                 else:
-                    rest.setdefault(concrete, []).append(child)
+                    rest.setdefault(concrete, []).append(selected)
         here = Origin(fetch, interface, path, selection)
         used = self.plan_fields(
             fetch, selection, interface, list(local.values()), path, provided, condition, here

@@ -174,6 +174,7 @@ class Normalizer:
             merged[key] = Field(key, name, node, object_type, None, condition)
             return
         parent = self.schema.get_type(object_type)
+        graphql_field: Any
         if name == "__schema":
             graphql_field = SchemaMetaFieldDef
         elif name == "__type":

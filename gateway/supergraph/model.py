@@ -253,7 +253,7 @@ def _read_types(
             continue
         if not isinstance(definition, TypeDefinitionNode) and not hasattr(definition, "name"):
             continue
-        name = definition.name.value  # type: ignore[attr-defined]
+        name = definition.name.value
         if names.is_machinery(name):
             continue
         kind = _KINDS.get(type(definition), "scalar")
