@@ -2,7 +2,8 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
 const config: CodegenConfig = {
-  schema: "../schema/api.graphql",
+  // MODELPLANE_API_SCHEMA: check against another copy of the schema (e.g. the committed one).
+  schema: process.env.MODELPLANE_API_SCHEMA ?? "../schema/api.graphql",
   documents: ["src/**/*.graphql"],
   ignoreNoDocuments: false,
   generates: {

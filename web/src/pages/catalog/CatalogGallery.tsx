@@ -5,6 +5,7 @@ import { Link } from "react-router-dom";
 import { useQuery } from "../../api/useQuery";
 import { ErrorNotice, Loading } from "../../components/ErrorNotice";
 import { GraphiQLLink } from "../../components/GraphiQLLink";
+import { FilterField } from "../../components/FilterField";
 import { Pager } from "../../components/Pager";
 import { catalogFilterQuery, type RangeFilter } from "../../filters";
 import { CatalogFiltersDocument, CatalogModelsDocument, type CatalogModelsQuery } from "../../gql/graphql";
@@ -69,9 +70,9 @@ export function CatalogGallery() {
     <>
       <h1>Model catalog</h1>
       <form className="filters" role="search" aria-label="Filter the catalog" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Search
-          <input
+        <FilterField label={"Search"}>
+          {(id) => (
+          <input id={id}
             type="search"
             value={q}
             onChange={(e) => {
@@ -79,10 +80,11 @@ export function CatalogGallery() {
               reset();
             }}
           />
-        </label>
-        <label>
-          Source label
-          <select
+          )}
+        </FilterField>
+        <FilterField label={"Source label"}>
+          {(id) => (
+          <select id={id}
             value={sourceLabel}
             onChange={(e) => {
               setSourceLabel(e.target.value);
@@ -96,11 +98,12 @@ export function CatalogGallery() {
               </option>
             ))}
           </select>
-        </label>
+          )}
+        </FilterField>
         {CHOICE_FIELDS.filter(([field]) => available.has(field)).map(([field, label]) => (
-          <label key={field}>
-            {label}
-            <select
+          <FilterField key={field} label={label}>
+            {(id) => (
+            <select id={id}
               value={values[field] ?? ""}
               onChange={(e) => {
                 setValues({ ...values, [field]: e.target.value });
@@ -114,33 +117,36 @@ export function CatalogGallery() {
                 </option>
               ))}
             </select>
-          </label>
+            )}
+          </FilterField>
         ))}
         {RANGE_FIELDS.filter(([field]) => available.has(field)).map(([field, label]) => {
           const option = available.get(field);
           return (
             <fieldset key={field} className="range">
               <legend>{label}</legend>
-              <label>
-                At least
-                <input
+              <FilterField label={"At least"}>
+                {(id) => (
+                <input id={id}
                   type="number"
                   inputMode="decimal"
                   placeholder={option?.min?.toString()}
                   value={ranges[field]?.min ?? ""}
                   onChange={(e) => setRange(field, "min", e.target.value)}
                 />
-              </label>
-              <label>
-                At most
-                <input
+                )}
+              </FilterField>
+              <FilterField label={"At most"}>
+                {(id) => (
+                <input id={id}
                   type="number"
                   inputMode="decimal"
                   placeholder={option?.max?.toString()}
                   value={ranges[field]?.max ?? ""}
                   onChange={(e) => setRange(field, "max", e.target.value)}
                 />
-              </label>
+                )}
+              </FilterField>
             </fieldset>
           );
         })}

@@ -5,6 +5,7 @@ import { Link } from "react-router-dom";
 import { useQuery } from "../../api/useQuery";
 import { ErrorNotice, Loading } from "../../components/ErrorNotice";
 import { GraphiQLLink } from "../../components/GraphiQLLink";
+import { FilterField } from "../../components/FilterField";
 import { Pager } from "../../components/Pager";
 import { registryFilterQuery, type RegistryFilters } from "../../filters";
 import {
@@ -46,17 +47,19 @@ export function ModelList() {
         </Link>
       </div>
       <form className="filters" role="search" aria-label="Filter registered models" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Search by name
-          <input type="search" value={filters.text} onChange={(e) => update({ text: e.target.value })} />
-        </label>
-        <label>
-          Owner
-          <input value={filters.owner} onChange={(e) => update({ owner: e.target.value })} />
-        </label>
-        <label>
-          State
-          <select
+        <FilterField label={"Search by name"}>
+          {(id) => (
+          <input id={id} type="search" value={filters.text} onChange={(e) => update({ text: e.target.value })} />
+          )}
+        </FilterField>
+        <FilterField label={"Owner"}>
+          {(id) => (
+          <input id={id} value={filters.owner} onChange={(e) => update({ owner: e.target.value })} />
+          )}
+        </FilterField>
+        <FilterField label={"State"}>
+          {(id) => (
+          <select id={id}
             value={filters.state}
             onChange={(e) => update({ state: e.target.value as RegistryFilters["state"] })}
           >
@@ -64,20 +67,22 @@ export function ModelList() {
             <option value="LIVE">Live</option>
             <option value="ARCHIVED">Archived</option>
           </select>
-        </label>
-        <label>
-          Labels (comma-separated)
-          <input
+          )}
+        </FilterField>
+        <FilterField label={"Labels (comma-separated)"}>
+          {(id) => (
+          <input id={id}
             value={labelText}
             onChange={(e) => {
               setLabelText(e.target.value);
               update({ labels: e.target.value.split(",").map((l) => l.trim()).filter(Boolean) });
             }}
           />
-        </label>
-        <label>
-          Sort by
-          <select
+          )}
+        </FilterField>
+        <FilterField label={"Sort by"}>
+          {(id) => (
+          <select id={id}
             value={orderBy}
             onChange={(e) => {
               setOrderBy(e.target.value as OrderByField);
@@ -89,10 +94,11 @@ export function ModelList() {
             <option value="NAME">Name</option>
             <option value="ID">ID</option>
           </select>
-        </label>
-        <label>
-          Order
-          <select
+          )}
+        </FilterField>
+        <FilterField label={"Order"}>
+          {(id) => (
+          <select id={id}
             value={sortOrder}
             onChange={(e) => {
               setSortOrder(e.target.value as SortOrder);
@@ -102,7 +108,8 @@ export function ModelList() {
             <option value="DESC">Descending</option>
             <option value="ASC">Ascending</option>
           </select>
-        </label>
+          )}
+        </FilterField>
       </form>
       <ErrorNotice errors={errors} title="The models could not be listed" />
       {loading && !connection ? <Loading what="registered models" /> : null}
