@@ -42,6 +42,11 @@ class TcpProxy:
         except OSError:
             writer.transport.abort()
             return
+        if self._server is None:
+            # Cut while this connection was still being set up: it must not survive the cut.
+            writer.transport.abort()
+            up_writer.transport.abort()
+            return
         self._writers.update((writer, up_writer))
         for source, sink in ((reader, up_writer), (up_reader, writer)):
             task = asyncio.create_task(self._pipe(source, sink))
