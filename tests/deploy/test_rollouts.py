@@ -234,6 +234,8 @@ async def test_tenants_do_not_see_each_other(
         assert (await umbrella.data("{ servingEnvironments { name } }"))["servingEnvironments"] == []
         assert await umbrella.error_code(DEPLOY, env=namespace_name, version="1", name="other") == "NOT_FOUND"
         assert await umbrella.error_code(CREATE_ENV, name=namespace_name) == "CONFLICT"
+        unsigned = await GraphQLClient(f"{url}/graphql").execute("{ servingEnvironments { name } }")
+        assert unsigned["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
 async def test_refused_credentials_are_forbidden(kube: KubeTarget, registry: StaticRegistry, namespace_name: str) -> None:
