@@ -106,7 +106,8 @@ class Supergraph:
             return {}
         if info.owner is not None:
             return {info.owner: FieldInGraph(info.owner)}
-        return {graph: FieldInGraph(graph) for graph in info.graphs}
+        # In the supergraph's order, never a set's: plans must not depend on hash seeds.
+        return {graph: FieldInGraph(graph) for graph in self.subgraphs if graph in info.graphs}
 
     def resolving_graphs(self, type_name: str, field_name: str) -> list[str]:
         """Graphs that can resolve type.field themselves (not external, not overridden)."""
