@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from common.authorization import DEPLOY_READ, DEPLOY_WRITE, require_scopes
 from common.graphql_errors import ErrorCodes
 from common.tenancy import Caller
 from subgraphs.deploy.deployments import STOP_ANNOTATION, Deployments
@@ -569,9 +570,9 @@ class Mutation:
 
 def build_schema() -> strawberry.federation.Schema:
     return strawberry.federation.Schema(
-        query=Query,
-        mutation=Mutation,
-        types=[ModelVersion, InferenceService],
+        query=require_scopes(Query, DEPLOY_READ),
+        mutation=require_scopes(Mutation, DEPLOY_WRITE),
+        types=[require_scopes(ModelVersion, DEPLOY_READ, "deployments"), InferenceService],
         extensions=[ErrorCodes],
         federation_version="2.11",
     )

@@ -25,11 +25,20 @@ REGISTER = (
     "{ modelVersion { id } } }"
 )
 
+READ_DEPLOYMENTS = "{ inferenceServices { name } }"
+CREATE_ENVIRONMENT = (
+    'mutation { createServingEnvironment(input: {name: "env-ROLE"}) { name } }'
+)
+VERSION_DEPLOYMENTS = "{ registeredModels { nodes { versions { nodes { deployments { name } } } } } }"
+
 # operation -> the roles allowed to run it
 MATRIX: dict[str, set[str]] = {
     READ_MODELS: set(ROLES),
     READ_CATALOG: set(ROLES),
+    READ_DEPLOYMENTS: set(ROLES),
+    VERSION_DEPLOYMENTS: set(ROLES),
     REGISTER: {"contributor", "admin"},
+    CREATE_ENVIRONMENT: {"deployer", "admin"},
 }
 
 
