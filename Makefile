@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: install serve test check bench bench-gateway bench-catalog schema clean
+.PHONY: install web serve test check bench bench-gateway bench-catalog schema clean
 
 install: $(VENV)/.installed
 
@@ -16,7 +16,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	@touch $@
 
-serve: install
+web:
+	scripts/build-web
+
+serve: install web
 	$(BIN)/modelplane serve --port $(PORT)
 
 test: install

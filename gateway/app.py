@@ -18,6 +18,7 @@ from gateway.execution.headers import parse_forward_setting
 from gateway.execution.transport import SubgraphTransport
 from gateway.guard import RequestGuard
 from gateway.http.endpoint import GraphQLEndpoint, RequestHook
+from gateway.http.web import WebAssets
 from gateway.metrics import GatewayMetrics
 from gateway.service import Gateway
 from gateway.supergraph import parse_supergraph
@@ -40,7 +41,9 @@ class GatewayApp:
         graphql_path: str = "/graphql",
         dedup: bool | None = None,
         guard: RequestGuard | None = None,
+        web: bool = False,
     ) -> None:
+        self.web = WebAssets() if web else None
         self.options: dict[str, Any] = {
             "transport": transport,
             "timeout": settings.SUBGRAPH_TIMEOUT.get_float() if timeout is None else timeout,
@@ -89,9 +92,13 @@ class GatewayApp:
                 await self.guard.close()
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] == "http" and scope["path"] == self.graphql_path:
-            await self.endpoint(scope, receive, send)
-            return
+        if scope["type"] == "http":
+            if scope["path"] == self.graphql_path:
+                await self.endpoint(scope, receive, send)
+                return
+            if self.web is not None and self.web.handles(scope):
+                await self.web(scope, receive, send)
+                return
         await self.router(scope, receive, send)
 
     async def health(self, _: Request) -> Response:

@@ -19,3 +19,8 @@ FORWARD_HEADERS = declare(
     "Request headers passed on to subgraphs besides the signed identity and x-request-id: "
     "'h1,h2' for every subgraph, '; name=h3|h4' for one subgraph.",
 )
+WEB_DIR = declare(
+    "MODELPLANE_WEB_DIR",
+    None,
+    "Directory of the built web app (app/ and graphiql/); default: the checkout's web/dist.",
+)

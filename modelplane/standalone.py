@@ -55,7 +55,8 @@ def build_standalone_app(base_url: str, *, secret: str | None = None, seed: bool
     deploy = create_deploy(secret=secret, registry_url=f"{base_url}/subgraphs/registry/graphql")
     gateway = GatewayApp(
         compose_own_supergraph(base_url),
-                guard=RequestGuard.from_env(secret),
+        guard=RequestGuard.from_env(secret),
+        web=True,
     )
     children: list[Any] = [registry, catalog, deploy, gateway.router]
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parents[2] / "web" / "dist" / "graphiql"
+def _assets() -> Path:
+    from gateway.http.web import web_dist
+
+    return web_dist() / "graphiql"
 
 
 def graphiql_available() -> bool:
-    return (ASSETS / "index.html").is_file()
+    return (_assets() / "index.html").is_file()
 
 
 def graphiql_page(endpoint: str) -> str:
     if graphiql_available():
-        return (ASSETS / "index.html").read_text(encoding="utf-8").replace("__ENDPOINT__", endpoint)
+        return (_assets() / "index.html").read_text(encoding="utf-8").replace("__ENDPOINT__", endpoint)
     # Without the built assets (web/ not built), a plain console that needs no scripts from
     # elsewhere: enough to run an operation and read the answer.
     return _CONSOLE.replace("__ENDPOINT__", endpoint)
