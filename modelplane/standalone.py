@@ -18,6 +18,7 @@ from starlette.routing import Mount
 
 from common import settings
 from common.errors import ModelplaneError
+from common.logs import configure_logging
 from gateway.app import GatewayApp
 from gateway.guard import RequestGuard
 
@@ -100,7 +101,7 @@ async def _seed_sample_data(base_url: str) -> None:
 
 
 def serve_command(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging()
     base_url = f"http://{args.host}:{args.port}"
     if args.component == "all":
         # The gateway reaches the subgraphs over loopback, whatever address it listens on.
@@ -125,7 +126,7 @@ def serve_command(args: argparse.Namespace) -> int:
 def gateway_command(args: argparse.Namespace) -> int:
     from gateway.supergraph import load_supergraph_sdl
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging()
     guard = None if args.no_guard else RequestGuard.from_env(settings.INTERNAL_SECRET.get())
     if guard is None:
         log.warning("--no-guard: no identity, authorization or request limits (benchmarks only)")

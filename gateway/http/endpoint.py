@@ -145,7 +145,10 @@ class GraphQLEndpoint:
             # Refusals before execution keep their status under either media type.
             return error.http_status, body, None
         except Exception:
-            log.exception("unexpected gateway error")
+            log.exception(
+                "unexpected gateway error",
+                extra={"request_id": headers.get("x-request-id"), "operation": request.operation_name},
+            )
             body = {"errors": [{"message": "Internal gateway error; the server log has the details.", "extensions": {"code": "INTERNAL_SERVER_ERROR"}}]}
             return 500, body, None
         status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
