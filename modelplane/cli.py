@@ -41,7 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-seed", action="store_true", help="do not load the sample data")
 
     gateway = sub.add_parser("gateway", help="serve any Federation 2 supergraph")
-    gateway.add_argument("--supergraph", required=True, help="supergraph SDL file or URL")
+    source = gateway.add_mutually_exclusive_group(required=True)
+    source.add_argument("--supergraph", help="supergraph SDL file or URL")
+    source.add_argument(
+        "--subgraph",
+        action="append",
+        metavar="NAME=URL",
+        help="compose at start-up from these subgraphs' _service { sdl } (repeat per subgraph)",
+    )
     gateway.add_argument("--host", default="127.0.0.1")
     gateway.add_argument("--port", type=int, default=4000)
     gateway.add_argument(

@@ -123,14 +123,27 @@ def serve_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def gateway_command(args: argparse.Namespace) -> int:
+def supergraph_from_arguments(args: argparse.Namespace) -> str:
     from gateway.supergraph import load_supergraph_sdl
+
+    if args.supergraph:
+        return load_supergraph_sdl(args.supergraph)
+    from gateway.composition import compose
+    from gateway.composition.source import load_subgraph_sources, parse_subgraph_argument
+
+    locations = [parse_subgraph_argument(argument) for argument in args.subgraph]
+    sources = asyncio.run(load_subgraph_sources(locations))
+    log.info("composed the supergraph from %s", ", ".join(s.name for s in sources))
+    return compose(sources)
+
+
+def gateway_command(args: argparse.Namespace) -> int:
 
     configure_logging()
     guard = None if args.no_guard else RequestGuard.from_env(settings.INTERNAL_SECRET.get())
     if guard is None:
         log.warning("--no-guard: no identity, authorization or request limits (benchmarks only)")
-    app = GatewayApp(load_supergraph_sdl(args.supergraph), guard=guard)
+    app = GatewayApp(supergraph_from_arguments(args), guard=guard)
     log.info("gateway on http://%s:%d/graphql", args.host, args.port)
     # Everything loaded so far lives as long as the process: keep it out of the collector's
     # way, and collect the young generation less often (responses allocate many objects).
