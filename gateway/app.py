@@ -20,6 +20,7 @@ from gateway.guard import RequestGuard
 from gateway.http.endpoint import GraphQLEndpoint, RequestHook
 from gateway.http.web import WebAssets
 from gateway.metrics import GatewayMetrics
+from gateway.tracing import Tracing, tracing_from_env
 from gateway.service import Gateway
 from gateway.supergraph import parse_supergraph
 
@@ -42,7 +43,9 @@ class GatewayApp:
         dedup: bool | None = None,
         guard: RequestGuard | None = None,
         web: bool = False,
+        tracing: Tracing | None = None,
     ) -> None:
+        self.tracing = tracing if tracing is not None else tracing_from_env()
         self.web = WebAssets() if web else None
         self.options: dict[str, Any] = {
             "transport": transport,
@@ -54,6 +57,7 @@ class GatewayApp:
         }
         self.metrics = GatewayMetrics()
         self.options["metrics"] = self.metrics
+        self.options["tracing"] = self.tracing
         self.gateway: Gateway | None = None
         if supergraph_sdl is not None:
             self.load(supergraph_sdl)
@@ -65,6 +69,7 @@ class GatewayApp:
             dedup=settings.DEDUP.get_bool() if dedup is None else dedup,
             guard=guard,
             metrics=self.metrics,
+            tracing=self.tracing,
         )
         self.guard = guard
         self.router = Starlette(

@@ -46,6 +46,7 @@ class Gateway:
         guard_settings: Any = None,
         reject_whole_operation: bool = False,
         metrics: Any = None,
+        tracing: Any = None,
     ) -> None:
         self.supergraph = supergraph
         self.schema_guard = (
@@ -57,7 +58,7 @@ class Gateway:
         self.transport = transport or FastTransport()
         self.executor = PlanExecutor(
             supergraph, self.transport, timeout=timeout, timeouts=timeouts,
-            header_rule=header_rule, urls=urls, metrics=metrics,
+            header_rule=header_rule, urls=urls, metrics=metrics, tracing=tracing,
         )
         self.restricted_enums = _restricted_enums(supergraph)
         self.abstract_types = frozenset(

@@ -45,8 +45,10 @@ class PlanExecutor:
         header_rule: HeaderRule | None = None,
         urls: Mapping[str, str] | None = None,
         metrics: Any = None,
+        tracing: Any = None,
     ) -> None:
         self.metrics = metrics
+        self.tracing = tracing
         self.supergraph = supergraph
         self.transport = transport
         self.timeout = timeout
@@ -83,10 +85,20 @@ class PlanExecutor:
         state.fetches += 1
         timeout = self.timeouts.get(subgraph, self.timeout)
         started = time.perf_counter()
+        tracing = self.tracing
         try:
-            status, payload = await self.transport.post(
-                self.urls[fetch.graph], body, headers, timeout
-            )
+            if tracing is not None and tracing.enabled:
+                with tracing.span(
+                    f"fetch {subgraph}", **{"graphql.subgraph": subgraph, "graphql.fetch.id": fetch.id}
+                ):
+                    tracing.inject(headers)
+                    status, payload = await self.transport.post(
+                        self.urls[fetch.graph], body, headers, timeout
+                    )
+            else:
+                status, payload = await self.transport.post(
+                    self.urls[fetch.graph], body, headers, timeout
+                )
         except SubgraphTransportError as error:
             state.errors.append(_fetch_error(subgraph, error.message, error.code))
             if self.metrics is not None:

@@ -25,6 +25,7 @@ from gateway.http.protocol import (
     parse_post_body,
 )
 from gateway.metrics import GatewayMetrics
+from gateway.tracing import Tracing
 from gateway.service import Gateway
 
 log = logging.getLogger("modelplane.gateway")
@@ -47,8 +48,10 @@ class GraphQLEndpoint:
         dedup: bool = False,
         guard: RequestGuard | None = None,
         metrics: GatewayMetrics | None = None,
+        tracing: Tracing | None = None,
     ) -> None:
         self.metrics = metrics
+        self.tracing = tracing
         self.gateway_ref = gateway_ref
         self.guard = guard
         self.dedup = dedup
@@ -101,7 +104,13 @@ class GraphQLEndpoint:
         client: str | None = None,
     ) -> tuple[int, bytes]:
         started = time.perf_counter()
-        status, body, payload = await self.answer(request, headers, method, media, client)
+        if self.tracing is not None and self.tracing.enabled:
+            with self.tracing.span(
+                "graphql request", **{"graphql.operation.name": request.operation_name or ""}
+            ):
+                status, body, payload = await self.answer(request, headers, method, media, client)
+        else:
+            status, body, payload = await self.answer(request, headers, method, media, client)
         if self.metrics is not None:
             errors = body.get("errors") if body is not None else None
             codes = [

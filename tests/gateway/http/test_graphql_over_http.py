@@ -141,3 +141,27 @@ async def test_metrics_and_request_ids(suite: RunningSuite) -> None:
     # the request id travels to the subgraphs
     seen = [r.headers for s in suite.servers.values() for r in s.requests]
     assert any({k.lower(): v for k, v in h.items()}.get("x-request-id") == "abc123" for h in seen)
+
+
+async def test_a_span_per_request_and_per_subgraph_fetch(suite: RunningSuite) -> None:
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+    from gateway.tracing import Tracing
+
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    tracing = Tracing(provider.get_tracer("test"))
+    async with await _serve(suite, tracing=tracing) as url, aiohttp.ClientSession() as session:
+        async with session.post(url, json={"query": QUERY}) as response:
+            assert response.status == 200
+    spans = exporter.get_finished_spans()
+    names = sorted(span.name for span in spans)
+    assert names == ["fetch accounts", "fetch profiles", "graphql request"]
+    request = next(s for s in spans if s.name == "graphql request")
+    assert all(s.context.trace_id == request.context.trace_id for s in spans)
+    # the subgraphs received the trace context
+    seen = [{k.lower(): v for k, v in r.headers.items()} for s in suite.servers.values() for r in s.requests]
+    assert any("traceparent" in h for h in seen)
