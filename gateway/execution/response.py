@@ -39,7 +39,7 @@ class ResponseShaper:
     ) -> Any:
         out: dict[str, Any] = {}
         for item in fields:
-            if item.condition and not self.holds(item.condition):
+            if item.condition and not any(self.holds(c) for c in item.conditions):
                 continue
             key = item.response_key
             if item.name == "__typename":

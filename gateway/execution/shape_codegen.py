@@ -103,10 +103,11 @@ class _Generator:
     def condition(self, item: Field) -> str | None:
         if not item.condition:
             return None
-        tests = [
-            f"bool(V.get({variable!r})) is {expected}" for variable, expected in item.condition
+        alternatives = [
+            "(" + " and ".join(f"bool(V.get({v!r})) is {e}" for v, e in condition) + ")"
+            for condition in item.conditions
         ]
-        return " and ".join(tests)
+        return " or ".join(alternatives)
 
     def field_lines(self, item: Field, type_name: str) -> list[str]:
         key = item.response_key

@@ -234,7 +234,7 @@ class FetchGraphBuilder:
         remote: list[Field] = []
         for item in fields:
             if item.name == "__typename":
-                selection.add_field(item.response_key, "__typename", item.node, item.condition)
+                selection.add_field(item.response_key, "__typename", item.node, item.fetch_condition)
                 continue
             if self.is_local(fetch.graph, parent_type, item.name, provided, requires_ok):
                 used |= self.plan_local_field(
@@ -276,7 +276,7 @@ class FetchGraphBuilder:
         condition: Condition,
         origin: Origin,
     ) -> set[int]:
-        sub = selection.add_field(item.response_key, item.name, item.node, item.condition)
+        sub = selection.add_field(item.response_key, item.name, item.node, item.fetch_condition)
         if sub.type_repr is None:
             definition = self.supergraph.field_graphs(parent_type, item.name).get(fetch.graph)
             sub.type_repr = definition.type if definition and definition.type else str(item.type)
@@ -287,7 +287,7 @@ class FetchGraphBuilder:
         if sub.selection is None:
             sub.selection = Selection()
         used = {fetch.id}
-        inner_condition = condition + item.condition
+        inner_condition = condition + item.fetch_condition
         named = item.type_name
         if self.supergraph.is_abstract(named) and self.graph_sees_object(fetch.graph, named):
             return used | self.plan_interface_object_position(
@@ -399,7 +399,7 @@ class FetchGraphBuilder:
             selection = entry
             for chain_field, concrete in origin.chain:
                 sub = selection.add_field(
-                    chain_field.response_key, chain_field.name, chain_field.node, chain_field.condition
+                    chain_field.response_key, chain_field.name, chain_field.node, chain_field.fetch_condition
                 )
                 if sub.selection is None:
                     sub.selection = Selection()
@@ -664,7 +664,7 @@ class FetchGraphBuilder:
                 deps |= self.plan_fields(
                     fetch, selection, parent_type, planned, path, provided, (), origin
                 )
-            child_condition = condition + item.condition
+            child_condition = condition + item.fetch_condition
             child = self.child_fetch(fetch, graph, path, child_condition, avoid=deps)
             representation = child.requires.fragment(parent_type)
             if any(

@@ -41,6 +41,30 @@ class Field:
     condition: Condition = ()
     # For a composite return type: object type name -> the fields selected on it.
     selections: dict[str, list[Field]] | None = None
+    # Other conditions under which the same field was selected: it is in the response when
+    # `condition` or any of these holds.
+    alternatives: tuple[Condition, ...] = ()
+
+    @property
+    def fetch_condition(self) -> Condition:
+        """What the subgraph query and the plan may rely on: with alternatives, nothing."""
+        return () if self.alternatives else self.condition
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]:
+        """Conditions of which one must hold; empty: always."""
+        if not self.condition:
+            return ()
+        return (self.condition, *self.alternatives)
+
+    def add_condition(self, other: Condition) -> None:
+        """The field is selected again, under `other`."""
+        if not self.condition or other == self.condition or other in self.alternatives:
+            return
+        if not other:
+            self.condition, self.alternatives = (), ()
+        else:
+            self.alternatives = (*self.alternatives, other)
 
     @property
     def type_name(self) -> str:
@@ -162,9 +186,7 @@ class Normalizer:
         name = node.name.value
         existing = merged.get(key)
         if existing is not None:
-            if existing.condition and existing.condition != condition:
-                # Selected under different conditions: fetch whenever any of them holds.
-                existing.condition = () if not condition else existing.condition
+            existing.add_condition(condition)
             if node.selection_set is not None and existing.selections is not None:
                 for concrete, fields in existing.selections.items():
                     extra = self.collect(concrete, node.selection_set)
@@ -202,8 +224,9 @@ def _merge_fields(into: list[Field], extra: list[Field]) -> None:
             into.append(item)
             by_key[item.response_key] = item
             continue
-        if existing.condition and existing.condition != item.condition:
-            existing.condition = () if not item.condition else existing.condition
+        existing.add_condition(item.condition)
+        for alternative in item.alternatives:
+            existing.add_condition(alternative)
         if existing.selections is not None and item.selections is not None:
             for concrete, fields in item.selections.items():
                 _merge_fields(existing.selections.setdefault(concrete, []), fields)

@@ -165,3 +165,20 @@ async def test_a_span_per_request_and_per_subgraph_fetch(suite: RunningSuite) ->
     # the subgraphs received the trace context
     seen = [{k.lower(): v for k, v in r.headers.items()} for s in suite.servers.values() for r in s.requests]
     assert any("traceparent" in h for h in seen)
+
+
+@pytest.mark.parametrize(("x", "y"), [(False, False), (False, True), (True, False), (True, True)])
+async def test_a_field_selected_under_two_conditions_appears_when_either_holds(
+    suite: RunningSuite, x: bool, y: bool
+) -> None:
+    query = (
+        "query ($x: Boolean!, $y: Boolean!) "
+        "{ me { email @include(if: $x) email @include(if: $y) nickname @skip(if: $x) } }"
+    )
+    async with await _serve(suite) as url, aiohttp.ClientSession() as session:
+        async with session.post(url, json={"query": query, "variables": {"x": x, "y": y}}) as response:
+            body = await response.json()
+    assert "errors" not in body, body
+    me = body["data"]["me"]
+    assert ("email" in me) == (x or y)
+    assert ("nickname" in me) == (not x)
