@@ -317,15 +317,20 @@ class FetchGraphBuilder:
     def alias_if_conflicting(
         self, selection: Selection, required: Field, aliases: dict[str, str]
     ) -> Field:
-        """A required field whose response key is taken by the same field with other
-        arguments is fetched under an alias, and renamed back in the representation."""
+        """A key or required field whose response key the client gave to another field (or
+        to the same field with other arguments) is fetched under an alias, and renamed back
+        in the representation."""
         existing = selection.fields.get(required.response_key)
-        if existing is None or _same_arguments(existing.node, required.node):
+        if existing is None or (
+            existing.name == required.name and _same_arguments(existing.node, required.node)
+        ):
             return required
         alias = f"{required.name}__requires_{len(self.fetches)}_{len(aliases)}"
         for key, sub in selection.fields.items():
-            if key.startswith(f"{required.name}__requires_") and _same_arguments(
-                sub.node, required.node
+            if (
+                key.startswith(f"{required.name}__requires_")
+                and sub.name == required.name
+                and _same_arguments(sub.node, required.node)
             ):
                 alias = key
                 break
@@ -335,6 +340,22 @@ class FetchGraphBuilder:
             alias, required.name, node, required.parent_type, required.type,
             required.condition, required.selections,
         )
+
+    def plan_key_fields(
+        self,
+        fetch: FetchBuilder,
+        selection: Selection,
+        parent_type: str,
+        fields: list[Field],
+        path: tuple[str, ...],
+        provided: Provided | None,
+        origin: Origin,
+        aliases: dict[str, str],
+    ) -> set[int]:
+        """Puts representation fields in the parent fetch, aliased where the client's own
+        fields took their response keys."""
+        planned = [self.alias_if_conflicting(selection, f, aliases) for f in fields]
+        return self.plan_fields(fetch, selection, parent_type, planned, path, provided, (), origin)
 
     def descend(
         self,
@@ -386,15 +407,16 @@ class FetchGraphBuilder:
                 origin.selection.add_typename()
                 key_fields = normalize_field_set(self.supergraph.schema, origin.type_name, key.selection)
                 root_origin = Origin(None, self.operation.root_type, (), None)
-                deps = self.plan_fields(
+                key_aliases: dict[str, str] = {}
+                deps = self.plan_key_fields(
                     origin.fetch, origin.selection, origin.type_name, key_fields, origin.path,
-                    None, (), root_origin,
+                    None, root_origin, key_aliases,
                 )
                 target = self.child_fetch(origin.fetch, graph, origin.path, condition, avoid=deps)
                 target.depends_on |= deps
                 representation = target.requires.fragment(origin.type_name)
                 representation.add_typename()
-                copy_fields(representation, key_fields)
+                fill_representation(representation, key_fields, key_aliases)
                 entry = target.selection.fragment(origin.type_name)
             selection = entry
             for chain_field, concrete in origin.chain:
@@ -500,12 +522,15 @@ class FetchGraphBuilder:
             )
         graph, key = owner
         key_fields = normalize_field_set(self.supergraph.schema, interface, key.selection)
-        deps = self.plan_fields(fetch, selection, interface, key_fields, path, None, (), here)
+        key_aliases: dict[str, str] = {}
+        deps = self.plan_key_fields(
+            fetch, selection, interface, key_fields, path, None, here, key_aliases
+        )
         child = self.child_fetch(fetch, graph, path, condition, avoid=deps)
         child.depends_on |= deps
         representation = child.requires.fragment(interface)
         representation.add_typename()
-        copy_fields(representation, key_fields)
+        fill_representation(representation, key_fields, key_aliases)
         entry = child.selection.fragment(interface)
         entry.add_typename()
         known = set(self.supergraph.possible_types_in(interface, graph))
@@ -555,7 +580,10 @@ class FetchGraphBuilder:
     ) -> set[int]:
         selection.add_typename()
         key_fields = normalize_field_set(self.supergraph.schema, parent_type, key.selection)
-        deps = self.plan_fields(fetch, selection, parent_type, key_fields, path, provided, (), origin)
+        key_aliases: dict[str, str] = {}
+        deps = self.plan_key_fields(
+            fetch, selection, parent_type, key_fields, path, provided, origin, key_aliases
+        )
         required: list[Field] = []
         for item in fields:
             definition = self.supergraph.field_graphs(interface, item.name).get(graph)
@@ -572,7 +600,7 @@ class FetchGraphBuilder:
         representation = child.requires.fragment(parent_type)
         representation.add_typename()
         representation.as_type = interface
-        copy_fields(representation, key_fields)
+        fill_representation(representation, key_fields, key_aliases)
         copy_fields(representation, required)
         entry = child.selection.fragment(interface)
         produced = self.plan_fields(
@@ -652,12 +680,12 @@ class FetchGraphBuilder:
             schema = self.supergraph.schema
             selection.add_typename()
             key_fields = normalize_field_set(schema, parent_type, key.selection)
-            deps = self.plan_fields(
-                fetch, selection, parent_type, key_fields, path, provided, (), origin
+            aliases: dict[str, str] = {}
+            deps = self.plan_key_fields(
+                fetch, selection, parent_type, key_fields, path, provided, origin, aliases
             )
             definition = self.supergraph.field_graphs(parent_type, item.name).get(graph)
             required: list[Field] = []
-            aliases: dict[str, str] = {}
             if definition is not None and definition.requires is not None:
                 required = normalize_field_set(schema, parent_type, definition.requires)
                 planned = [self.alias_if_conflicting(selection, f, aliases) for f in required]
@@ -698,6 +726,15 @@ def _same_arguments(a: FieldNode | None, b: FieldNode | None) -> bool:
     args_a = tuple(print_ast(x) for x in (a.arguments if a is not None else ()) or ())
     args_b = tuple(print_ast(x) for x in (b.arguments if b is not None else ()) or ())
     return args_a == args_b
+
+
+def fill_representation(
+    representation: Selection, fields: list[Field], aliases: dict[str, str]
+) -> None:
+    copy_fields(representation, fields)
+    for name, alias in aliases.items():
+        if name in representation.fields:
+            representation.fields[name].source_key = alias
 
 
 def copy_fields(selection: Selection, fields: list[Field]) -> None:

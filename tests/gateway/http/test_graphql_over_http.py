@@ -182,3 +182,16 @@ async def test_a_field_selected_under_two_conditions_appears_when_either_holds(
     me = body["data"]["me"]
     assert ("email" in me) == (x or y)
     assert ("nickname" in me) == (not x)
+
+
+async def test_a_client_alias_on_a_key_field_name_does_not_corrupt_the_representation(
+    suite: RunningSuite,
+) -> None:
+    async with await _serve(suite) as url, aiohttp.ClientSession() as session:
+        async with session.post(url, json={"query": "{ me { id: email nickname } }"}) as response:
+            aliased = await response.json()
+        async with session.post(url, json={"query": "{ me { email nickname } }"}) as response:
+            plain = await response.json()
+    assert "errors" not in aliased, aliased
+    assert aliased["data"]["me"]["id"] == plain["data"]["me"]["email"]
+    assert aliased["data"]["me"]["nickname"] == plain["data"]["me"]["nickname"] is not None
