@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from collections.abc import Mapping
 from contextlib import asynccontextmanager
 from typing import Any
@@ -12,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from common.errors import ModelplaneError
 from gateway import settings
 from gateway.execution.executor import HeaderRule
 from gateway.execution.headers import parse_forward_setting
@@ -22,7 +26,10 @@ from gateway.http.web import WebAssets
 from gateway.metrics import GatewayMetrics
 from gateway.tracing import Tracing, tracing_from_env
 from gateway.service import Gateway
-from gateway.supergraph import parse_supergraph
+from gateway.supergraph import load_supergraph_sdl, parse_supergraph
+
+
+log = logging.getLogger("modelplane.gateway")
 
 
 class GatewayApp:
@@ -44,7 +51,10 @@ class GatewayApp:
         guard: RequestGuard | None = None,
         web: bool = False,
         tracing: Tracing | None = None,
+        follow: tuple[str, float] | None = None,
     ) -> None:
+        self.follow = follow  # (file or URL, seconds between checks)
+        self.loaded_sdl: str | None = None
         self.tracing = tracing if tracing is not None else tracing_from_env()
         self.web = WebAssets() if web else None
         self.options: dict[str, Any] = {
@@ -85,12 +95,40 @@ class GatewayApp:
     def load(self, supergraph_sdl: str) -> None:
         """Swap in a new supergraph; requests in flight finish on the old one."""
         self.gateway = Gateway(parse_supergraph(supergraph_sdl), **self.options)
+        self.loaded_sdl = supergraph_sdl
+
+    async def follow_supergraph(self, location: str, interval: float) -> None:
+        """Reloads the supergraph when the file or URL changes; a bad one is logged and
+        the last good one keeps serving."""
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                sdl = await asyncio.to_thread(load_supergraph_sdl, location)
+                if sdl == self.loaded_sdl:
+                    continue
+                previous = self.gateway
+                self.load(sdl)
+                log.info("supergraph reloaded from %s", location)
+                if previous is not None:
+                    # Let requests in flight on the old gateway finish before closing it.
+                    asyncio.get_running_loop().call_later(60, _close_later, previous)
+            except ModelplaneError as error:
+                log.warning("supergraph at %s not reloaded: %s", location, error.message)
 
     @asynccontextmanager
     async def lifespan(self, _: Starlette) -> Any:
+        follower = (
+            asyncio.create_task(self.follow_supergraph(self.follow[0], self.follow[1]))
+            if self.follow is not None
+            else None
+        )
         try:
             yield
         finally:
+            if follower is not None:
+                follower.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await follower
             if self.gateway is not None:
                 await self.gateway.close()
             if self.guard is not None:
@@ -122,6 +160,10 @@ class GatewayApp:
         if self.gateway is None:
             return PlainTextResponse("no supergraph loaded", status_code=503)
         return PlainTextResponse(print_schema(self.gateway.supergraph.api_schema))
+
+
+def _close_later(gateway: Gateway) -> None:
+    asyncio.ensure_future(gateway.close())
 
 
 def create_gateway_app(supergraph_sdl: str | None, **options: Any) -> GatewayApp:

@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     gateway.add_argument("--host", default="127.0.0.1")
     gateway.add_argument("--port", type=int, default=4000)
     gateway.add_argument(
+        "--poll-seconds",
+        type=float,
+        default=0,
+        help="re-read --supergraph this often and swap in a changed one (0: never)",
+    )
+    gateway.add_argument(
         "--no-guard",
         action="store_true",
         help="no identity, authorization or request limits (for benchmarks only)",

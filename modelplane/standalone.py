@@ -143,7 +143,8 @@ def gateway_command(args: argparse.Namespace) -> int:
     guard = None if args.no_guard else RequestGuard.from_env(settings.INTERNAL_SECRET.get())
     if guard is None:
         log.warning("--no-guard: no identity, authorization or request limits (benchmarks only)")
-    app = GatewayApp(supergraph_from_arguments(args), guard=guard)
+    follow = (args.supergraph, args.poll_seconds) if args.supergraph and args.poll_seconds > 0 else None
+    app = GatewayApp(supergraph_from_arguments(args), guard=guard, follow=follow)
     log.info("gateway on http://%s:%d/graphql", args.host, args.port)
     # Everything loaded so far lives as long as the process: keep it out of the collector's
     # way, and collect the young generation less often (responses allocate many objects).

@@ -195,3 +195,28 @@ async def test_a_client_alias_on_a_key_field_name_does_not_corrupt_the_represent
     assert "errors" not in aliased, aliased
     assert aliased["data"]["me"]["id"] == plain["data"]["me"]["email"]
     assert aliased["data"]["me"]["nickname"] == plain["data"]["me"]["nickname"] is not None
+
+
+async def test_a_changed_supergraph_file_is_swapped_in_and_a_broken_one_is_not(
+    suite: RunningSuite, tmp_path: Any
+) -> None:
+    path = tmp_path / "supergraph.graphql"
+    path.write_text(suite.supergraph_sdl)
+    app = create_gateway_app(suite.supergraph_sdl, follow=(str(path), 0.05))
+    async with serve_app(app) as url, aiohttp.ClientSession() as session:
+        base = url.rsplit("/graphql", 1)[0]
+        # hide User.nickname from clients: the reloaded schema must refuse it
+        path.write_text(suite.supergraph_sdl.replace("nickname: String", "nickname: String @inaccessible", 1))
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            async with session.get(f"{base}/schema.graphql") as response:
+                if "nickname" not in await response.text():
+                    break
+        async with session.post(url, json={"query": QUERY}) as response:
+            body = await response.json()
+        assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+        path.write_text("this is not a supergraph {")
+        await asyncio.sleep(0.3)
+        async with session.post(url, json={"query": "{ users { id } }"}) as response:
+            assert response.status == 200
+            assert "errors" not in await response.json()
