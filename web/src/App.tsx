@@ -1,7 +1,8 @@
 // The app's routes and the frame around every page.
-import { Navigate, NavLink, Route, Routes } from "react-router-dom";
+import { Navigate, NavLink, Route, Routes, useLocation } from "react-router-dom";
 
 import { GRAPHQL_ENDPOINT } from "./api/client";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 import { CatalogGallery } from "./pages/catalog/CatalogGallery";
 import { CatalogModelPage } from "./pages/catalog/CatalogModelPage";
 import { Deployments } from "./pages/deployments/Deployments";
@@ -39,6 +40,7 @@ export function AppRoutes() {
 }
 
 export function App() {
+  const location = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -67,7 +69,9 @@ export function App() {
         </nav>
       </header>
       <main id="main">
-        <AppRoutes />
+        <ErrorBoundary resetKey={location.pathname}>
+          <AppRoutes />
+        </ErrorBoundary>
       </main>
     </>
   );

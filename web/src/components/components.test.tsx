@@ -76,3 +76,20 @@ describe("graphiqlHref", () => {
     expect(JSON.parse(params.get("variables") ?? "{}")).toEqual({ id: "7" });
   });
 });
+
+describe("ErrorBoundary", () => {
+  it("shows a failing page's error instead of a blank screen", async () => {
+    const { ErrorBoundary } = await import("./ErrorBoundary");
+    const Broken = () => {
+      throw new Error("cannot read version");
+    };
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    render(
+      <ErrorBoundary resetKey="/x">
+        <Broken />
+      </ErrorBoundary>,
+    );
+    expect(screen.getByRole("alert").textContent).toContain("cannot read version");
+    quiet.mockRestore();
+  });
+});

@@ -14,15 +14,23 @@ import {
   RolloutModelVersionDocument,
   SetCanaryTrafficDocument,
   DeployTargetsDocument,
+  type DeployTargetsQuery,
   type InferenceServiceFieldsFragment,
 } from "../../gql/graphql";
 import { DeployForm } from "./DeployForm";
 
 const POLL_MS = 5000;
 
-function ServiceCard({ service, onChanged }: { service: InferenceServiceFieldsFragment; onChanged: () => void }) {
+type VersionChoice = DeployTargetsQuery["modelVersions"]["nodes"][number];
+
+interface ServiceCardProps {
+  service: InferenceServiceFieldsFragment;
+  versions: readonly VersionChoice[];
+  onChanged: () => void;
+}
+
+function ServiceCard({ service, versions, onChanged }: ServiceCardProps) {
   const id = useId();
-  const targets = useQuery(DeployTargetsDocument, {});
   const [percent, setPercent] = useState(service.canaryTrafficPercent ?? 10);
   const [rolloutVersion, setRolloutVersion] = useState("");
   const [busy, setBusy] = useState<string | null>(null);
@@ -103,7 +111,7 @@ function ServiceCard({ service, onChanged }: { service: InferenceServiceFieldsFr
         <label htmlFor={`${id}-rollout`}>Roll out version</label>
         <select id={`${id}-rollout`} value={rolloutVersion} onChange={(e) => setRolloutVersion(e.target.value)}>
           <option value="">Choose…</option>
-          {targets.data?.modelVersions.nodes
+          {versions
             .filter((v) => v.registeredModel.id === version?.registeredModel.id && v.id !== version?.id)
             .map((v) => (
               <option key={v.id} value={v.id}>
@@ -164,6 +172,13 @@ function ServiceCard({ service, onChanged }: { service: InferenceServiceFieldsFr
 
 export function Deployments() {
   const { data, errors, loading, reload } = useQuery(DeploymentsDocument, { environment: null }, { pollMs: POLL_MS });
+  // Rollout choices; refreshed whenever a deployment changes.
+  const targets = useQuery(DeployTargetsDocument, {});
+  const versions = targets.data?.modelVersions.nodes ?? [];
+  const changed = () => {
+    reload();
+    targets.reload();
+  };
   return (
     <>
       <h1>Deployments</h1>
@@ -176,9 +191,9 @@ export function Deployments() {
       {loading && !data ? <Loading what="deployments" /> : null}
       {data && data.inferenceServices.length === 0 && <p>No deployments yet.</p>}
       {data?.inferenceServices.map((service) => (
-        <ServiceCard key={service.id} service={service} onChanged={reload} />
+        <ServiceCard key={service.id} service={service} versions={versions} onChanged={changed} />
       ))}
-      <DeployForm onDeployed={() => reload()} />
+      <DeployForm onDeployed={changed} />
       <p className="muted">Status refreshes every {POLL_MS / 1000} seconds.</p>
       <GraphiQLLink document={DeploymentsDocument} variables={{}} />
     </>
