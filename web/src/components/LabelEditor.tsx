@@ -38,6 +38,7 @@ export function LabelEditor({ labels, busy, onSave }: LabelEditorProps) {
         ))}
       </ul>
       <form
+        className="inline-form"
         onSubmit={(event) => {
           event.preventDefault();
           add();
