@@ -70,7 +70,12 @@ class SpecNames:
 
     def is_machinery(self, name: str) -> bool:
         """Types and directives that exist only for the gateway, never for clients."""
-        prefixes = (self.join_prefix, *self.link_prefixes)
+        prefixes = (
+            self.join_prefix,
+            *self.link_prefixes,
+            # the scalars of the authorization and cost specs (requiresScopes__Scope, …)
+            *(self.security_name(spec) for spec in (*SECURITY_SPECS, *COST_SPECS)),
+        )
         return any(name.startswith(f"{p}__") for p in prefixes) or name in self.link_prefixes
 
     def is_machinery_directive(self, name: str) -> bool:
