@@ -14,6 +14,11 @@ from subgraphs.registry.entities import (
     REGISTERED_MODEL,
     EntitySpec,
 )
+from subgraphs.registry.governance.recording import (
+    record_artifact,
+    record_change,
+    record_registration,
+)
 from subgraphs.registry.inputs import (
     ArtifactInput,
     ExperimentCreateInput,
@@ -66,7 +71,9 @@ async def create_entity(
             await writes.require_row(connection, REGISTERED_MODEL, _tenant(info), parent)
         if spec is EXPERIMENT_RUN:
             await writes.require_row(connection, EXPERIMENT, _tenant(info), values["experiment_id"])
-        return await writes.insert_entity(connection, spec, _tenant(info), values, properties)
+        row = await writes.insert_entity(connection, spec, _tenant(info), values, properties)
+        await record_change(connection, info.context["caller"], spec.kind, None, row)
+        return row
 
 
 async def update_entity(
@@ -78,9 +85,12 @@ async def update_entity(
 ) -> Any:
     entity_id = parse_id(id)
     async with _database(info).write() as connection:
-        return await writes.update_entity(
+        before = await writes.require_row(connection, spec, _tenant(info), entity_id)
+        row = await writes.update_entity(
             connection, spec, _tenant(info), entity_id, values, properties
         )
+        await record_change(connection, info.context["caller"], spec.kind, before, row)
+        return row
 
 
 @strawberry.type
@@ -180,6 +190,9 @@ class Mutation:
             row = await writes.update_artifact(
                 connection, _tenant(info), artifact_id, artifact_type, values, properties
             )
+            await record_artifact(
+                connection, info.context["caller"], row.parent_kind, row.parent_id, row
+            )
         return artifact_from_row(row)
 
     @strawberry.mutation
@@ -263,6 +276,13 @@ class Mutation:
         )
         async with _database(info).write() as connection:
             result = await register_model(connection, _tenant(info), draft)
+            await record_registration(
+                connection,
+                info.context["caller"],
+                result.registered_model,
+                result.model_version,
+                result.model_artifact,
+            )
         return RegisterModelPayload(
             registered_model=RegisteredModel.from_row(result.registered_model),
             model_version=ModelVersion.from_row(result.model_version),
@@ -278,4 +298,5 @@ async def _upsert_artifact(
         row = await writes.upsert_artifact(
             connection, _tenant(info), parent_kind, parent_id, artifact_type, values, properties
         )
+        await record_artifact(connection, info.context["caller"], parent_kind, parent_id, row)
     return artifact_from_row(row)

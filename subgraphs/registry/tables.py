@@ -62,6 +62,11 @@ registered_models = Table(
     Column("license_link", String(URI_LENGTH)),
     Column("library_name", String(NAME_LENGTH)),
     Column("state", String(16), nullable=False),
+    # Governance (migration 0002): NULL reads as LOW risk and empty lists.
+    Column("risk_tier", String(16)),
+    Column("owners", JSON),
+    Column("group_name", String(NAME_LENGTH)),
+    Column("tags", JSON),
     UniqueConstraint("tenant_id", "name"),
     UniqueConstraint("tenant_id", "external_id"),
 )
@@ -78,6 +83,7 @@ model_versions = Table(
     ),
     Column("author", String(NAME_LENGTH)),
     Column("state", String(16), nullable=False),
+    Column("stage", String(32), nullable=False, server_default="DRAFT"),
     UniqueConstraint("tenant_id", "registered_model_id", "name"),
     UniqueConstraint("tenant_id", "external_id"),
     Index(None, "registered_model_id"),
@@ -183,4 +189,57 @@ metric_history = Table(
     Column("value", Double, nullable=False),
     Column("timestamp", BigInteger, nullable=False),
     UniqueConstraint("tenant_id", "experiment_run_id", "name", "step"),
+)
+
+# Governance: every stage change of a version, who made it and why.
+stage_transitions = Table(
+    "stage_transitions",
+    metadata,
+    Column("id", Identifier, primary_key=True, autoincrement=True),
+    Column("tenant_id", String(NAME_LENGTH), nullable=False),
+    Column("model_version_id", BigInteger, nullable=False),
+    Column("from_stage", String(32), nullable=False),
+    Column("to_stage", String(32), nullable=False),
+    Column("actor", String(NAME_LENGTH), nullable=False),
+    Column("reason", Text),
+    Column("created_at", BigInteger, nullable=False),
+    Index(None, "tenant_id", "model_version_id"),
+)
+
+# One row per (version, target stage, reviewer); `valid` turns false when a new artifact
+# or a request for changes makes the decision stale.
+approvals = Table(
+    "approvals",
+    metadata,
+    Column("id", Identifier, primary_key=True, autoincrement=True),
+    Column("tenant_id", String(NAME_LENGTH), nullable=False),
+    Column("model_version_id", BigInteger, nullable=False),
+    Column("target_stage", String(32), nullable=False),
+    Column("actor", String(NAME_LENGTH), nullable=False),
+    Column("decision", String(16), nullable=False),
+    Column("comment", Text),
+    Column("valid", Boolean, nullable=False),
+    Column("created_at", BigInteger, nullable=False),
+    Column("updated_at", BigInteger, nullable=False),
+    Index(None, "tenant_id", "model_version_id"),
+)
+
+# Append-only (triggers refuse UPDATE and DELETE); a SHA-256 hash chain per tenant.
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("id", Identifier, primary_key=True, autoincrement=True),
+    Column("tenant_id", String(NAME_LENGTH), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("actor", String(NAME_LENGTH), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("entity_type", String(32), nullable=False),
+    Column("entity_id", String(NAME_LENGTH), nullable=False),
+    Column("occurred_at", BigInteger, nullable=False),
+    Column("diff", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    UniqueConstraint("tenant_id", "seq"),
+    Index(None, "tenant_id", "entity_type", "entity_id"),
+    Index(None, "tenant_id", "actor"),
 )

@@ -29,6 +29,13 @@ from subgraphs.registry.enums import (
     RegisteredModelState,
     SortOrder,
 )
+from subgraphs.registry.governance.stages import Stage
+from subgraphs.registry.governance.types import (
+    Approval,
+    ModelVersionStage,
+    RiskTier,
+    StageTransition,
+)
 from subgraphs.registry.loaders import RegistryLoaders
 from subgraphs.registry.pagination import PageRequest
 from subgraphs.registry.properties import PropertyValue
@@ -133,6 +140,10 @@ class RegisteredModel(Timestamps):
     license_link: str | None
     library_name: str | None
     state: RegisteredModelState
+    risk_tier: RiskTier
+    owners: list[str]
+    group: str | None
+    tags: list[str]
 
     @classmethod
     def from_row(cls, row: Any) -> RegisteredModel:
@@ -152,6 +163,10 @@ class RegisteredModel(Timestamps):
             license_link=row.license_link,
             library_name=row.library_name,
             state=RegisteredModelState(row.state),
+            risk_tier=RiskTier(row.risk_tier or "LOW"),
+            owners=list(row.owners or []),
+            group=row.group_name,
+            tags=list(row.tags or []),
             **_stamps(row),
         )
 
@@ -189,6 +204,7 @@ class ModelVersion(Timestamps):
     author: str | None
     state: ModelVersionState
     registered_model_id: strawberry.ID
+    stage: ModelVersionStage = strawberry.field(description="Governance lifecycle stage.")
 
     @classmethod
     def from_row(cls, row: Any) -> ModelVersion:
@@ -200,6 +216,7 @@ class ModelVersion(Timestamps):
             author=row.author,
             state=ModelVersionState(row.state),
             registered_model_id=strawberry.ID(str(row.registered_model_id)),
+            stage=Stage(row.stage),
             **_stamps(row),
         )
 
@@ -209,6 +226,18 @@ class ModelVersion(Timestamps):
     ) -> ModelVersion | None:
         row = await loaders_of(info).rows["version"].load(parse_id(id))
         return cls.from_row(row) if row is not None else None
+
+    @strawberry.field(description="Every stage change, oldest first: who, when and why.")
+    async def transitions(self, info: strawberry.Info) -> list[StageTransition]:
+        from subgraphs.registry.governance.fields import load_transitions
+
+        return await load_transitions(info, self.id)
+
+    @strawberry.field(description="Approval requests and decisions, oldest first.")
+    async def approvals(self, info: strawberry.Info) -> list[Approval]:
+        from subgraphs.registry.governance.fields import load_approvals
+
+        return await load_approvals(info, self.id)
 
     @strawberry.field
     async def registered_model(self, info: strawberry.Info) -> RegisteredModel:

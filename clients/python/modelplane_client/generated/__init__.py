@@ -11,6 +11,7 @@ from .deploy_model_version import (
     DeployModelVersionDeployModelVersionStatus,
 )
 from .enums import (
+    ApprovalDecision,
     ArtifactState,
     ArtifactType,
     CatalogFilterOptionType,
@@ -23,10 +24,12 @@ from .enums import (
     ExperimentRunState,
     ExperimentRunStatus,
     ExperimentState,
+    ModelVersionStage,
     ModelVersionState,
     OrderByField,
     ParameterType,
     RegisteredModelState,
+    RiskTier,
     ServingState,
     SortOrder,
 )
@@ -65,6 +68,7 @@ from .input_types import (
     ExperimentUpdateInput,
     MetricInput,
     ModelArtifactInput,
+    ModelGovernanceInput,
     ModelVersionCreateInput,
     ModelVersionUpdateInput,
     ParameterInput,
@@ -93,6 +97,7 @@ from .serving_environments import (
 )
 
 __all__ = [
+    "ApprovalDecision",
     "ArtifactInput",
     "ArtifactState",
     "ArtifactType",
@@ -144,7 +149,9 @@ __all__ = [
     "LogMetricUpsertModelVersionArtifactMetric",
     "MetricInput",
     "ModelArtifactInput",
+    "ModelGovernanceInput",
     "ModelVersionCreateInput",
+    "ModelVersionStage",
     "ModelVersionState",
     "ModelVersionUpdateInput",
     "OrderByField",
@@ -160,6 +167,7 @@ __all__ = [
     "RegisteredModelState",
     "RegisteredModelUpdateInput",
     "ResourcesInput",
+    "RiskTier",
     "RolloutModelVersionInput",
     "ServingEnvironments",
     "ServingEnvironmentsServingEnvironments",

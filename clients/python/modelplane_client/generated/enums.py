@@ -51,6 +51,13 @@ class ServingState(str, Enum):
     STOPPED = "STOPPED"
 
 
+class ApprovalDecision(str, Enum):
+    REQUESTED = "REQUESTED"
+    APPROVED = "APPROVED"
+    REFUSED = "REFUSED"
+    WITHDRAWN = "WITHDRAWN"
+
+
 class ArtifactState(str, Enum):
     UNKNOWN = "UNKNOWN"
     PENDING = "PENDING"
@@ -95,6 +102,18 @@ class ExperimentState(str, Enum):
     ARCHIVED = "ARCHIVED"
 
 
+class ModelVersionStage(str, Enum):
+    DRAFT = "DRAFT"
+    SUBMITTED = "SUBMITTED"
+    CHANGES_REQUESTED = "CHANGES_REQUESTED"
+    APPROVED_STAGING = "APPROVED_STAGING"
+    STAGING = "STAGING"
+    APPROVED_PROD = "APPROVED_PROD"
+    PRODUCTION = "PRODUCTION"
+    DEPRECATED = "DEPRECATED"
+    RETIRED = "RETIRED"
+
+
 class ModelVersionState(str, Enum):
     LIVE = "LIVE"
     ARCHIVED = "ARCHIVED"
@@ -117,3 +136,9 @@ class ParameterType(str, Enum):
 class RegisteredModelState(str, Enum):
     LIVE = "LIVE"
     ARCHIVED = "ARCHIVED"
+
+
+class RiskTier(str, Enum):
+    LOW = "LOW"
+    MEDIUM = "MEDIUM"
+    HIGH = "HIGH"

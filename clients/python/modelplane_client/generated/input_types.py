@@ -12,6 +12,7 @@ from .enums import (
     ModelVersionState,
     ParameterType,
     RegisteredModelState,
+    RiskTier,
 )
 
 
@@ -209,6 +210,13 @@ class ModelArtifactInput(BaseModel):
     custom_properties: Optional[list["CustomPropertyInput"]] = Field(
         alias="customProperties", default=None
     )
+
+
+class ModelGovernanceInput(BaseModel):
+    risk_tier: Optional[RiskTier] = Field(alias="riskTier", default=None)
+    owners: Optional[list[str]] = None
+    group: Optional[str] = None
+    tags: Optional[list[str]] = None
 
 
 class ModelVersionCreateInput(BaseModel):

@@ -1,0 +1,1 @@
+"""Governance of model versions: lifecycle stages, approvals, the audit chain, evidence bundles."""

@@ -1,0 +1,68 @@
+"""`modelplane audit verify` and `modelplane audit export`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from pathlib import Path
+
+from common import settings
+from subgraphs.registry.database import Database, default_database_url
+from subgraphs.registry.governance.audit import ChainReport, verify_chain
+from subgraphs.registry.governance.bundle import build_bundle, verify_bundle
+from subgraphs.registry.validation import parse_id
+
+
+def _tenant(args: argparse.Namespace) -> str:
+    return getattr(args, "tenant", None) or settings.DEFAULT_TENANT.get_str()
+
+
+async def _verify_database(url: str, tenant: str) -> ChainReport:
+    database = Database(url)
+    try:
+        async with database.read() as connection:
+            return await verify_chain(connection, tenant)
+    finally:
+        await database.dispose()
+
+
+async def _export(url: str, tenant: str, version_id: int) -> bytes:
+    database = Database(url)
+    try:
+        async with database.read() as connection:
+            return await build_bundle(connection, tenant, version_id)
+    finally:
+        await database.dispose()
+
+
+def verify_command(args: argparse.Namespace) -> int:
+    """Exit 0 when the chain (or the bundle) verifies, 1 when it does not."""
+    bundle = getattr(args, "bundle", None)
+    if bundle:
+        report = verify_bundle(Path(bundle).read_bytes())
+        for problem in report.problems:
+            print(f"FAIL {problem}")
+        if report.ok:
+            print(f"OK bundle {bundle}: {len(report.files)} files match the manifest")
+        return 0 if report.ok else 1
+    url = getattr(args, "database_url", None) or default_database_url()
+    tenant = _tenant(args)
+    chain = asyncio.run(_verify_database(url, tenant))
+    if chain.ok:
+        print(f"OK tenant {tenant}: {chain.checked} audit events, chain intact")
+        return 0
+    print(
+        f"FAIL tenant {tenant}: first broken link at seq {chain.broken_seq} "
+        f"(event id {chain.broken_event_id}): {chain.reason}"
+    )
+    return 1
+
+
+def export_command(args: argparse.Namespace) -> int:
+    version_id = parse_id(args.version_id)
+    url = getattr(args, "database_url", None) or default_database_url()
+    data = asyncio.run(_export(url, _tenant(args), version_id))
+    output = Path(getattr(args, "output", None) or f"evidence-version-{version_id}.tar.gz")
+    output.write_bytes(data)
+    print(f"wrote {output} ({len(data)} bytes)")
+    return 0

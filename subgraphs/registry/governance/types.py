@@ -1,0 +1,146 @@
+"""Governance's GraphQL types: stages, risk tiers, transitions, approvals, audit events."""
+
+from __future__ import annotations
+
+import enum
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from subgraphs.registry.governance.stages import Stage
+
+ModelVersionStage = strawberry.enum(Stage, name="ModelVersionStage")
+
+
+@strawberry.enum
+class RiskTier(enum.Enum):
+    LOW = "LOW"
+    MEDIUM = "MEDIUM"
+    HIGH = "HIGH"
+
+
+@strawberry.enum
+class ApprovalDecision(enum.Enum):
+    REQUESTED = "REQUESTED"
+    APPROVED = "APPROVED"
+    REFUSED = "REFUSED"
+    WITHDRAWN = "WITHDRAWN"
+
+
+def iso_millis(millis: int) -> str:
+    moment = datetime.fromtimestamp(millis / 1000, tz=UTC)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@strawberry.type
+class StageTransition:
+    id: strawberry.ID
+    from_stage: ModelVersionStage
+    to_stage: ModelVersionStage
+    actor: str
+    reason: str | None
+    created_at: str
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> StageTransition:
+        return cls(
+            id=strawberry.ID(str(record["id"])),
+            from_stage=Stage(record["from_stage"]),
+            to_stage=Stage(record["to_stage"]),
+            actor=record["actor"],
+            reason=record["reason"],
+            created_at=iso_millis(record["created_at"]),
+        )
+
+
+@strawberry.type
+class Approval:
+    id: strawberry.ID
+    model_version_id: strawberry.ID
+    target_stage: ModelVersionStage
+    actor: str
+    decision: ApprovalDecision
+    comment: str | None
+    valid: bool = strawberry.field(
+        description="False once superseded, withdrawn, or invalidated by a new artifact."
+    )
+    created_at: str
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Approval:
+        return cls(
+            id=strawberry.ID(str(record["id"])),
+            model_version_id=strawberry.ID(str(record["model_version_id"])),
+            target_stage=Stage(record["target_stage"]),
+            actor=record["actor"],
+            decision=ApprovalDecision(record["decision"]),
+            comment=record["comment"],
+            valid=bool(record["valid"]),
+            created_at=iso_millis(record["created_at"]),
+        )
+
+
+@strawberry.type
+class AuditEvent:
+    id: strawberry.ID
+    seq: int
+    tenant: str
+    actor: str
+    action: str
+    entity_type: str
+    entity_id: str
+    occurred_at: str
+    diff: JSON = strawberry.field(description="{before, after}: the changed keys only.")
+    prev_hash: str
+    hash: str
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> AuditEvent:
+        return cls(
+            id=strawberry.ID(str(record["id"])),
+            seq=int(record["seq"]),
+            tenant=record["tenant_id"],
+            actor=record["actor"],
+            action=record["action"],
+            entity_type=record["entity_type"],
+            entity_id=record["entity_id"],
+            occurred_at=iso_millis(record["occurred_at"]),
+            diff=json.loads(record["diff"]),
+            prev_hash=record["prev_hash"],
+            hash=record["hash"],
+        )
+
+
+@strawberry.type
+class AuditEventPage:
+    events: list[AuditEvent]
+    next_cursor: str | None = strawberry.field(description="Pass as `after` for the next page.")
+
+
+@strawberry.type
+class AuditVerification:
+    ok: bool
+    tenant: str
+    checked: int = strawberry.field(description="Events verified before the first broken one.")
+    broken_seq: int | None
+    broken_event_id: strawberry.ID | None
+    reason: str | None
+
+
+@strawberry.type
+class EvidenceBundle:
+    model_version_id: strawberry.ID
+    filename: str
+    sha256: str
+    content_base64: str = strawberry.field(description="The .tar.gz archive, base64-encoded.")
+
+
+@strawberry.input
+class ModelGovernanceInput:
+    risk_tier: RiskTier | None = None
+    owners: list[str] | None = None
+    group: str | None = None
+    tags: list[str] | None = None
