@@ -32,7 +32,6 @@ from subgraphs.registry.enums import (
 from subgraphs.registry.governance.stages import Stage
 from subgraphs.registry.governance.types import (
     Approval,
-    ModelVersionStage,
     RiskTier,
     StageTransition,
 )
@@ -204,7 +203,7 @@ class ModelVersion(Timestamps):
     author: str | None
     state: ModelVersionState
     registered_model_id: strawberry.ID
-    stage: ModelVersionStage = strawberry.field(description="Governance lifecycle stage.")
+    stage: Stage = strawberry.field(description="Governance lifecycle stage.")
 
     @classmethod
     def from_row(cls, row: Any) -> ModelVersion:
@@ -227,13 +226,13 @@ class ModelVersion(Timestamps):
         row = await loaders_of(info).rows["version"].load(parse_id(id))
         return cls.from_row(row) if row is not None else None
 
-    @strawberry.field(description="Every stage change, oldest first: who, when and why.")
+    @strawberry.field(description="Every stage change, oldest first: who, when and why.")  # type: ignore[untyped-decorator]
     async def transitions(self, info: strawberry.Info) -> list[StageTransition]:
         from subgraphs.registry.governance.fields import load_transitions
 
         return await load_transitions(info, self.id)
 
-    @strawberry.field(description="Approval requests and decisions, oldest first.")
+    @strawberry.field(description="Approval requests and decisions, oldest first.")  # type: ignore[untyped-decorator]
     async def approvals(self, info: strawberry.Info) -> list[Approval]:
         from subgraphs.registry.governance.fields import load_approvals
 

@@ -23,7 +23,6 @@ from subgraphs.registry.governance.types import (
     AuditVerification,
     EvidenceBundle,
     ModelGovernanceInput,
-    ModelVersionStage,
     StageTransition,
 )
 from subgraphs.registry.types import ModelVersion, RegisteredModel
@@ -68,7 +67,7 @@ def _millis(value: datetime | None) -> int | None:
 
 @strawberry.type
 class GovernanceQuery:
-    @strawberry.field(description="Audit events of the caller's tenant, oldest first.")
+    @strawberry.field(description="Audit events of the caller's tenant, oldest first.")  # type: ignore[untyped-decorator]
     async def audit_events(
         self,
         info: strawberry.Info,
@@ -100,9 +99,7 @@ class GovernanceQuery:
             next_cursor=str(page[-1]["seq"]) if more and page else None,
         )
 
-    @strawberry.field(
-        description="Recomputes the tenant's hash chain; names the first broken link."
-    )
+    @strawberry.field(description="Recomputes the hash chain; names the first broken link.")  # type: ignore[untyped-decorator]
     async def verify_audit_trail(
         self, info: strawberry.Info, tenant: str | None = None
     ) -> AuditVerification:
@@ -122,7 +119,7 @@ class GovernanceQuery:
             reason=report.reason,
         )
 
-    @strawberry.field(description="The version's evidence bundle (.tar.gz), base64-encoded.")
+    @strawberry.field(description="The version's evidence bundle (.tar.gz), base64-encoded.")  # type: ignore[untyped-decorator]
     async def evidence_bundle(
         self, info: strawberry.Info, version_id: strawberry.ID
     ) -> EvidenceBundle:
@@ -139,12 +136,12 @@ class GovernanceQuery:
 
 @strawberry.type
 class GovernanceMutation:
-    @strawberry.mutation(description="Moves a version to another stage, if the move is legal.")
+    @strawberry.mutation(description="Moves a version to another stage, if the move is legal.")  # type: ignore[untyped-decorator]
     async def transition_model_version(
         self,
         info: strawberry.Info,
         id: strawberry.ID,
-        to: ModelVersionStage,
+        to: Stage,
         reason: str | None = None,
     ) -> ModelVersion:
         version_id = parse_id(id)
@@ -155,7 +152,7 @@ class GovernanceMutation:
             )
         return ModelVersion.from_row(row)
 
-    @strawberry.mutation(description="Sets a model's risk tier, owners, group and tags.")
+    @strawberry.mutation(description="Sets a model's risk tier, owners, group and tags.")  # type: ignore[untyped-decorator]
     async def set_model_governance(
         self, info: strawberry.Info, id: strawberry.ID, input: ModelGovernanceInput
     ) -> RegisteredModel:
@@ -171,12 +168,12 @@ class GovernanceMutation:
             )
         return RegisteredModel.from_row(row)
 
-    @strawberry.mutation(description="Asks approvers to review the version for a target stage.")
+    @strawberry.mutation(description="Asks approvers to review the version for a target stage.")  # type: ignore[untyped-decorator]
     async def request_approval(
         self,
         info: strawberry.Info,
         version_id: strawberry.ID,
-        target_stage: ModelVersionStage,
+        target_stage: Stage,
         comment: str | None = None,
     ) -> Approval:
         async with _database(info).write() as connection:
@@ -193,24 +190,24 @@ class ApprovalMutation:
         self,
         info: strawberry.Info,
         version_id: strawberry.ID,
-        target_stage: ModelVersionStage,
+        target_stage: Stage,
         comment: str | None = None,
     ) -> Approval:
         return await _decide(info, version_id, Stage(target_stage), "APPROVED", comment)
 
-    @strawberry.mutation(description="Refuses with a comment saying what to change.")
+    @strawberry.mutation(description="Refuses with a comment saying what to change.")  # type: ignore[untyped-decorator]
     async def refuse_model_version(
         self,
         info: strawberry.Info,
         version_id: strawberry.ID,
-        target_stage: ModelVersionStage,
+        target_stage: Stage,
         comment: str,
     ) -> Approval:
         return await _decide(info, version_id, Stage(target_stage), "REFUSED", comment)
 
-    @strawberry.mutation(description="Withdraws the caller's own standing decision.")
+    @strawberry.mutation(description="Withdraws the caller's own standing decision.")  # type: ignore[untyped-decorator]
     async def withdraw_approval(
-        self, info: strawberry.Info, version_id: strawberry.ID, target_stage: ModelVersionStage
+        self, info: strawberry.Info, version_id: strawberry.ID, target_stage: Stage
     ) -> Approval:
         async with _database(info).write() as connection:
             record = await approval_store.withdraw_approval(

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import enum
 
+import strawberry
+
 from common.errors import BadUserInput, FailedPrecondition
 
 
+@strawberry.enum(name="ModelVersionStage")
 class Stage(enum.StrEnum):
     DRAFT = "DRAFT"
     SUBMITTED = "SUBMITTED"

@@ -12,7 +12,7 @@ from strawberry.scalars import JSON
 
 from subgraphs.registry.governance.stages import Stage
 
-ModelVersionStage = strawberry.enum(Stage, name="ModelVersionStage")
+ModelVersionStage = Stage  # the GraphQL name of Stage
 
 
 @strawberry.enum
@@ -38,8 +38,8 @@ def iso_millis(millis: int) -> str:
 @strawberry.type
 class StageTransition:
     id: strawberry.ID
-    from_stage: ModelVersionStage
-    to_stage: ModelVersionStage
+    from_stage: Stage
+    to_stage: Stage
     actor: str
     reason: str | None
     created_at: str
@@ -60,7 +60,7 @@ class StageTransition:
 class Approval:
     id: strawberry.ID
     model_version_id: strawberry.ID
-    target_stage: ModelVersionStage
+    target_stage: Stage
     actor: str
     decision: ApprovalDecision
     comment: str | None
