@@ -243,3 +243,35 @@ audit_events = Table(
     Index(None, "tenant_id", "entity_type", "entity_id"),
     Index(None, "tenant_id", "actor"),
 )
+
+# Evaluation suites: named metrics with a threshold and a direction ("higher" or "lower").
+evaluation_suites = Table(
+    "evaluation_suites",
+    metadata,
+    Column("id", Identifier, primary_key=True, autoincrement=True),
+    Column("tenant_id", String(NAME_LENGTH), nullable=False),
+    Column("name", String(NAME_LENGTH), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("metrics", JSON, nullable=False),
+    Column("created_at", BigInteger, nullable=False),
+    UniqueConstraint("tenant_id", "name"),
+)
+
+# One row per metric of an evaluation run against a version; `passed` judged by the suite.
+evaluation_results = Table(
+    "evaluation_results",
+    metadata,
+    Column("id", Identifier, primary_key=True, autoincrement=True),
+    Column("tenant_id", String(NAME_LENGTH), nullable=False),
+    Column("model_version_id", BigInteger, nullable=False),
+    Column("suite", String(NAME_LENGTH), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("metric", String(NAME_LENGTH), nullable=False),
+    Column("value", Double, nullable=False),
+    Column("threshold", Double, nullable=False),
+    Column("direction", String(8), nullable=False),
+    Column("passed", Boolean, nullable=False),
+    Column("run", String(NAME_LENGTH)),
+    Column("evaluated_at", BigInteger, nullable=False),
+    Index(None, "tenant_id", "model_version_id"),
+)

@@ -32,6 +32,7 @@ from subgraphs.registry.enums import (
 from subgraphs.registry.governance.stages import Stage
 from subgraphs.registry.governance.types import (
     Approval,
+    EvaluationResult,
     RiskTier,
     StageTransition,
 )
@@ -237,6 +238,12 @@ class ModelVersion(Timestamps):
         from subgraphs.registry.governance.fields import load_approvals
 
         return await load_approvals(info, self.id)
+
+    @strawberry.field(description="Evaluation results, one per metric, oldest first.")  # type: ignore[untyped-decorator]
+    async def evaluations(self, info: strawberry.Info) -> list[EvaluationResult]:
+        from subgraphs.registry.governance.fields import load_evaluations
+
+        return await load_evaluations(info, self.id)
 
     @strawberry.field
     async def registered_model(self, info: strawberry.Info) -> RegisteredModel:

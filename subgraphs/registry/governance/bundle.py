@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from subgraphs.registry.entities import MODEL_VERSION, REGISTERED_MODEL
 from subgraphs.registry.governance.approvals import fetch_approvals
 from subgraphs.registry.governance.audit import hash_event
+from subgraphs.registry.governance.evaluations import fetch_results
 from subgraphs.registry.governance.lifecycle import fetch_transitions
 from subgraphs.registry.repository import writes
 from subgraphs.registry.tables import artifacts, audit_events
@@ -87,10 +88,14 @@ async def collect_evidence(
         "lineage.json": _document(lineage),
         "transitions.json": _document(await fetch_transitions(connection, tenant, version_id)),
         "approvals.json": _document(await fetch_approvals(connection, tenant, version_id)),
-        # Policies and evaluations are not recorded yet: the files are present and empty so
-        # that the bundle's layout is stable when they arrive.
-        "policy_results.json": _document([]),
-        "evaluations.json": _document([]),
+        "policy_results.json": _document(
+            [
+                {"seq": row.seq, "occurredAt": row.occurred_at, **json.loads(row.diff)["after"]}
+                for row in events
+                if row.action == "policy.evaluate"
+            ]
+        ),
+        "evaluations.json": _document(await fetch_results(connection, tenant, version_id)),
         "audit_events.json": _document([_plain(row) for row in events]),
     }
 

@@ -12,17 +12,25 @@ from common.errors import BadUserInput, Forbidden
 from common.tenancy import Caller
 from subgraphs.registry.database import Database
 from subgraphs.registry.governance import approvals as approval_store
-from subgraphs.registry.governance import audit, lifecycle
+from subgraphs.registry.governance import audit, evaluations, lifecycle
 from subgraphs.registry.governance.bundle import build_bundle
 from subgraphs.registry.governance.config import load_config
+from subgraphs.registry.governance.evaluations import MetricSpec
+from subgraphs.registry.governance.policies import evaluate_policies
 from subgraphs.registry.governance.stages import Stage
 from subgraphs.registry.governance.types import (
     Approval,
     AuditEvent,
     AuditEventPage,
     AuditVerification,
+    EvaluationResult,
+    EvaluationSuite,
+    EvaluationSuiteInput,
     EvidenceBundle,
+    MetricValueInput,
     ModelGovernanceInput,
+    PolicyOutcome,
+    PolicyReport,
     StageTransition,
 )
 from subgraphs.registry.types import ModelVersion, RegisteredModel
@@ -55,6 +63,12 @@ async def load_approvals(info: strawberry.Info, version_id: str) -> list[Approva
             connection, _caller(info).tenant, int(version_id)
         )
     return [Approval.from_record(record) for record in records]
+
+
+async def load_evaluations(info: strawberry.Info, version_id: str) -> list[EvaluationResult]:
+    async with _database(info).read() as connection:
+        records = await evaluations.fetch_results(connection, _caller(info).tenant, int(version_id))
+    return [EvaluationResult.from_record(record) for record in records]
 
 
 def _millis(value: datetime | None) -> int | None:
@@ -133,9 +147,61 @@ class GovernanceQuery:
             content_base64=base64.b64encode(data).decode(),
         )
 
+    @strawberry.field(description="Dry run: the policies a move to targetStage would check.")  # type: ignore[untyped-decorator]
+    async def evaluate_policies(
+        self, info: strawberry.Info, version_id: strawberry.ID, target_stage: Stage
+    ) -> PolicyReport:
+        config = load_config()
+        async with _database(info).read() as connection:
+            results = await evaluate_policies(
+                connection, _caller(info).tenant, parse_id(version_id), Stage(target_stage), config
+            )
+        return PolicyReport(
+            passed=all(result.passed for result in results),
+            policy_version=config.version,
+            target_stage=Stage(target_stage),
+            results=[
+                PolicyOutcome(policy=r.policy, rule=r.rule, passed=r.passed, reason=r.reason)
+                for r in results
+            ],
+        )
+
+    @strawberry.field
+    async def evaluation_suites(self, info: strawberry.Info) -> list[EvaluationSuite]:
+        async with _database(info).read() as connection:
+            records = await evaluations.fetch_suites(connection, _caller(info).tenant)
+        return [EvaluationSuite.from_record(record) for record in records]
+
 
 @strawberry.type
 class GovernanceMutation:
+    @strawberry.mutation
+    async def define_evaluation_suite(
+        self, info: strawberry.Info, input: EvaluationSuiteInput
+    ) -> EvaluationSuite:
+        metrics = [MetricSpec(m.name, m.threshold, m.direction.value) for m in input.metrics]
+        async with _database(info).write() as connection:
+            record = await evaluations.define_suite(
+                connection, _caller(info), input.name, input.kind.value, metrics
+            )
+        return EvaluationSuite.from_record(record)
+
+    @strawberry.mutation(description="Records a run of a suite against a version.")  # type: ignore[untyped-decorator]
+    async def record_evaluation(
+        self,
+        info: strawberry.Info,
+        version_id: strawberry.ID,
+        suite: str,
+        metrics: list[MetricValueInput],
+        run: str | None = None,
+    ) -> list[EvaluationResult]:
+        values = {metric.name: metric.value for metric in metrics}
+        async with _database(info).write() as connection:
+            records = await evaluations.record_evaluation(
+                connection, _caller(info), parse_id(version_id), suite, values, run
+            )
+        return [EvaluationResult.from_record(record) for record in records]
+
     @strawberry.mutation(description="Moves a version to another stage, if the move is legal.")  # type: ignore[untyped-decorator]
     async def transition_model_version(
         self,

@@ -18,6 +18,7 @@ from subgraphs.registry.governance.approvals import (
     invalidate_approvals,
 )
 from subgraphs.registry.governance.config import RISK_TIERS, GovernanceConfig
+from subgraphs.registry.governance.policies import evaluate_policies, require_passing
 from subgraphs.registry.governance.stages import (
     APPROVAL_STAGES,
     Stage,
@@ -72,6 +73,22 @@ async def transition_version(
     check_transition(current, target)
     if target in APPROVAL_STAGES:
         await require_approvals(connection, tenant, version, target, config)
+    if config.policies:
+        results = await evaluate_policies(connection, tenant, version_id, target, config)
+        require_passing(results, target, config.version)
+        await audit.append_event(
+            connection,
+            tenant=tenant,
+            actor=actor_of(caller),
+            action="policy.evaluate",
+            entity_type="model_version",
+            entity_id=version_id,
+            after={
+                "target_stage": target.value,
+                "policy_version": config.version,
+                "results": [result.to_json() for result in results],
+            },
+        )
     if target in (Stage.SUBMITTED, Stage.CHANGES_REQUESTED):
         # A new round of review: decisions about the previous submission no longer count.
         await invalidate_approvals(connection, caller, version_id, f"moved to {target.value}")

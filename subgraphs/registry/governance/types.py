@@ -144,3 +144,113 @@ class ModelGovernanceInput:
     owners: list[str] | None = None
     group: str | None = None
     tags: list[str] | None = None
+
+
+@strawberry.enum
+class EvaluationKind(enum.Enum):
+    TASK = "TASK"
+    BIAS = "BIAS"
+    SAFETY = "SAFETY"
+    ROBUSTNESS = "ROBUSTNESS"
+
+
+@strawberry.enum
+class MetricDirection(enum.Enum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+@strawberry.type
+class MetricThreshold:
+    name: str
+    threshold: float
+    direction: MetricDirection
+
+
+@strawberry.type
+class EvaluationSuite:
+    id: strawberry.ID
+    name: str
+    kind: EvaluationKind
+    metrics: list[MetricThreshold]
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> EvaluationSuite:
+        return cls(
+            id=strawberry.ID(str(record["id"])),
+            name=record["name"],
+            kind=EvaluationKind(record["kind"]),
+            metrics=[
+                MetricThreshold(
+                    name=m["name"],
+                    threshold=float(m["threshold"]),
+                    direction=MetricDirection(m["direction"]),
+                )
+                for m in record["metrics"]
+            ],
+        )
+
+
+@strawberry.type
+class EvaluationResult:
+    id: strawberry.ID
+    suite: str
+    kind: EvaluationKind
+    metric: str
+    value: float
+    threshold: float
+    direction: MetricDirection
+    passed: bool
+    run: str | None
+    evaluated_at: str
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> EvaluationResult:
+        return cls(
+            id=strawberry.ID(str(record["id"])),
+            suite=record["suite"],
+            kind=EvaluationKind(record["kind"]),
+            metric=record["metric"],
+            value=float(record["value"]),
+            threshold=float(record["threshold"]),
+            direction=MetricDirection(record["direction"]),
+            passed=bool(record["passed"]),
+            run=record["run"],
+            evaluated_at=iso_millis(record["evaluated_at"]),
+        )
+
+
+@strawberry.type
+class PolicyOutcome:
+    policy: str
+    rule: str
+    passed: bool
+    reason: str
+
+
+@strawberry.type
+class PolicyReport:
+    passed: bool
+    policy_version: str
+    target_stage: Stage
+    results: list[PolicyOutcome]
+
+
+@strawberry.input
+class MetricThresholdInput:
+    name: str
+    threshold: float
+    direction: MetricDirection = MetricDirection.HIGHER
+
+
+@strawberry.input
+class EvaluationSuiteInput:
+    name: str
+    kind: EvaluationKind
+    metrics: list[MetricThresholdInput]
+
+
+@strawberry.input
+class MetricValueInput:
+    name: str
+    value: float

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import tarfile
 from typing import Any
 
 from tests.registry.client import GraphQLClient
@@ -68,3 +70,19 @@ async def moved(client: GraphQLClient, version_id: str, to: str) -> str:
 
 async def approve(client: GraphQLClient, version_id: str, to: str) -> dict[str, Any]:
     return await client.execute(APPROVE, {"id": version_id, "to": to})
+
+
+BUNDLE = """
+query($id: ID!) { evidenceBundle(versionId: $id) { modelVersionId filename sha256 contentBase64 } }
+"""
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    """The files of a .tar.gz bundle, by name."""
+    files: dict[str, bytes] = {}
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+        for member in archive.getmembers():
+            extracted = archive.extractfile(member)
+            assert extracted is not None
+            files[member.name] = extracted.read()
+    return files

@@ -18,7 +18,7 @@ import pytest
 from subgraphs.registry.governance.bundle import verify_bundle
 from subgraphs.registry.governance.command import export_command, verify_command
 from tests.registry.governance.conftest import TENANT, PersonClient
-from tests.registry.governance.journey import approve, moved, registered_version
+from tests.registry.governance.journey import BUNDLE, approve, members, moved, registered_version
 
 EXPECTED_FILES = [
     "approvals.json",
@@ -28,9 +28,6 @@ EXPECTED_FILES = [
     "policy_results.json",
     "transitions.json",
 ]
-BUNDLE = """
-query($id: ID!) { evidenceBundle(versionId: $id) { modelVersionId filename sha256 contentBase64 } }
-"""
 
 
 async def journey(person: Callable[..., PersonClient]) -> tuple[PersonClient, str]:
@@ -44,11 +41,6 @@ async def journey(person: Callable[..., PersonClient]) -> tuple[PersonClient, st
     await moved(alice, version_id, "APPROVED_PROD")
     await moved(alice, version_id, "PRODUCTION")
     return alice, version_id
-
-
-def members(data: bytes) -> dict[str, bytes]:
-    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
-        return {m.name: archive.extractfile(m).read() for m in archive.getmembers()}  # type: ignore[union-attr]
 
 
 def repack(files: dict[str, bytes]) -> bytes:
