@@ -275,3 +275,20 @@ evaluation_results = Table(
     Column("evaluated_at", BigInteger, nullable=False),
     Index(None, "tenant_id", "model_version_id"),
 )
+
+# Notifications written in the same transaction as the change; a relay delivers them later,
+# so a crash between commit and delivery loses nothing.
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Identifier, primary_key=True, autoincrement=True),
+    Column("tenant_id", String(NAME_LENGTH), nullable=False),
+    Column("topic", String(64), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", BigInteger, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", BigInteger, nullable=False),
+    Column("delivered_at", BigInteger),
+    Column("last_error", Text),
+    Index(None, "delivered_at", "next_attempt_at"),
+)

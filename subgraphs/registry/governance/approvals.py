@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from common.errors import BadUserInput, FailedPrecondition, Forbidden, NotFound
 from common.tenancy import Caller
 from subgraphs.registry.entities import MODEL_VERSION
-from subgraphs.registry.governance import audit
+from subgraphs.registry.governance import audit, outbox
 from subgraphs.registry.governance.stages import APPROVAL_STAGES, TRANSITIONS, Stage
 from subgraphs.registry.repository import writes
 from subgraphs.registry.tables import approvals, stage_transitions
@@ -80,6 +80,17 @@ async def request_approval(
     connection: AsyncConnection, caller: Caller, version_id: int, target: Stage, comment: str | None
 ) -> dict[str, Any]:
     await _require_reviewable(connection, caller.tenant, version_id, target)
+    await outbox.enqueue(
+        connection,
+        caller.tenant,
+        "approval.requested",
+        {
+            "modelVersionId": str(version_id),
+            "targetStage": target.value,
+            "requestedBy": _actor(caller),
+            "comment": comment,
+        },
+    )
     return await _insert_decision(connection, caller, version_id, target, "REQUESTED", comment)
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from common.errors import BadUserInput, FailedPrecondition
 from common.tenancy import Caller
 from subgraphs.registry.entities import MODEL_VERSION, REGISTERED_MODEL
-from subgraphs.registry.governance import audit
+from subgraphs.registry.governance import audit, outbox
 from subgraphs.registry.governance.approvals import (
     count_valid_approvals,
     find_submitter,
@@ -111,6 +111,18 @@ async def transition_version(
             reason=reason,
             created_at=stamp,
         )
+    )
+    await outbox.enqueue(
+        connection,
+        tenant,
+        "version.stage_changed",
+        {
+            "modelVersionId": str(version_id),
+            "from": current.value,
+            "to": target.value,
+            "actor": actor_of(caller),
+            "reason": reason,
+        },
     )
     await audit.append_event(
         connection,
