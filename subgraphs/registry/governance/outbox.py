@@ -16,20 +16,9 @@ import aiohttp
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from common import settings
 from subgraphs.registry.database import Database
 from subgraphs.registry.tables import outbox
 
-WEBHOOK_URL = settings.declare(
-    "MODELPLANE_GOVERNANCE_WEBHOOK_URL",
-    None,
-    "URL that receives governance notifications (stage changes, approval requests) as POSTs.",
-)
-WEBHOOK_SECRET = settings.declare(
-    "MODELPLANE_GOVERNANCE_WEBHOOK_SECRET",
-    None,
-    "HMAC-SHA256 key for the X-Modelplane-Signature header of governance webhooks.",
-)
 SIGNATURE_HEADER = "X-Modelplane-Signature"
 MAX_BACKOFF_MS = 300_000
 BATCH = 50
@@ -123,7 +112,8 @@ async def deliver_due(
 async def relay_outbox(
     database: Database, url: str, secret: str, stop: asyncio.Event, interval: float = 1.0
 ) -> None:
-    """Delivers due notifications every `interval` seconds until `stop` is set."""
+    """Delivers due notifications every `interval` seconds until `stop` is set (the app that
+    runs it reads the webhook URL and HMAC secret from its settings)."""
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
         while not stop.is_set():
             await deliver_due(database, session, url, secret)
