@@ -84,6 +84,13 @@ class CustomPropertyType(str, Enum):
     STRUCT = "STRUCT"
 
 
+class EvaluationKind(str, Enum):
+    TASK = "TASK"
+    BIAS = "BIAS"
+    SAFETY = "SAFETY"
+    ROBUSTNESS = "ROBUSTNESS"
+
+
 class ExperimentRunState(str, Enum):
     LIVE = "LIVE"
     ARCHIVED = "ARCHIVED"
@@ -100,6 +107,11 @@ class ExperimentRunStatus(str, Enum):
 class ExperimentState(str, Enum):
     LIVE = "LIVE"
     ARCHIVED = "ARCHIVED"
+
+
+class MetricDirection(str, Enum):
+    HIGHER = "HIGHER"
+    LOWER = "LOWER"
 
 
 class ModelVersionStage(str, Enum):

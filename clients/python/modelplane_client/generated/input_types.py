@@ -6,9 +6,11 @@ from .base_model import BaseModel
 from .enums import (
     ArtifactState,
     CustomPropertyType,
+    EvaluationKind,
     ExperimentRunState,
     ExperimentRunStatus,
     ExperimentState,
+    MetricDirection,
     ModelVersionState,
     ParameterType,
     RegisteredModelState,
@@ -117,6 +119,12 @@ class DocArtifactInput(BaseModel):
     )
 
 
+class EvaluationSuiteInput(BaseModel):
+    name: str
+    kind: EvaluationKind
+    metrics: list["MetricThresholdInput"]
+
+
 class ExperimentCreateInput(BaseModel):
     name: str
     description: Optional[str] = None
@@ -185,6 +193,17 @@ class MetricInput(BaseModel):
     custom_properties: Optional[list["CustomPropertyInput"]] = Field(
         alias="customProperties", default=None
     )
+
+
+class MetricThresholdInput(BaseModel):
+    name: str
+    threshold: float
+    direction: MetricDirection = MetricDirection.HIGHER
+
+
+class MetricValueInput(BaseModel):
+    name: str
+    value: float
 
 
 class ModelArtifactInput(BaseModel):
@@ -342,6 +361,7 @@ UpdateInferenceServiceInput.model_rebuild()
 ArtifactInput.model_rebuild()
 DataSetInput.model_rebuild()
 DocArtifactInput.model_rebuild()
+EvaluationSuiteInput.model_rebuild()
 ExperimentCreateInput.model_rebuild()
 ExperimentRunCreateInput.model_rebuild()
 ExperimentRunUpdateInput.model_rebuild()
