@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
+from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
 
 from common import settings
+from common.errors import ModelplaneError
 from subgraphs.registry.database import Database, default_database_url
 from subgraphs.registry.governance.audit import ChainReport, verify_chain
 from subgraphs.registry.governance.bundle import build_bundle, verify_bundle
@@ -35,6 +39,25 @@ async def _export(url: str, tenant: str, version_id: int) -> bytes:
         await database.dispose()
 
 
+def _reports_errors(
+    command: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """A missing version or file is a message and exit status 2, never a stack trace."""
+
+    @wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except ModelplaneError as error:
+            print(f"error: {error.message}", file=sys.stderr)
+        except OSError as error:
+            print(f"error: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
+        return 2
+
+    return run
+
+
+@_reports_errors
 def verify_command(args: argparse.Namespace) -> int:
     """Exit 0 when the chain (or the bundle) verifies, 1 when it does not."""
     bundle = getattr(args, "bundle", None)
@@ -58,6 +81,7 @@ def verify_command(args: argparse.Namespace) -> int:
     return 1
 
 
+@_reports_errors
 def export_command(args: argparse.Namespace) -> int:
     version_id = parse_id(args.version_id)
     url = getattr(args, "database_url", None) or default_database_url()

@@ -137,3 +137,21 @@ async def test_an_edited_event_with_a_fixed_manifest_still_fails(
 def test_garbage_is_not_a_bundle() -> None:
     assert not verify_bundle(b"not a tarball").ok
     assert not verify_bundle(gzip.compress(b"still not a tarball")).ok
+
+
+async def test_cli_errors_are_messages_not_tracebacks(
+    database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from subgraphs.registry.migrations import upgrade_database
+
+    await upgrade_database(database_url)
+    missing = argparse.Namespace(
+        database_url=database_url, tenant=TENANT, version_id="424242", output=str(tmp_path / "x")
+    )
+    assert await asyncio.to_thread(export_command, missing) == 2
+    assert "model version 424242 does not exist" in capsys.readouterr().err
+    bad_id = argparse.Namespace(database_url=database_url, tenant=TENANT, version_id="v1")
+    assert await asyncio.to_thread(export_command, bad_id) == 2
+    no_file = argparse.Namespace(bundle=str(tmp_path / "absent.tar.gz"))
+    assert verify_command(no_file) == 2
+    assert "No such file" in capsys.readouterr().err
