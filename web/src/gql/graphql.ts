@@ -14,10 +14,30 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** Date with time (isoformat) */
+  DateTime: { input: any; output: any; }
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](https://ecma-international.org/wp-content/uploads/ECMA-404_2nd_edition_december_2017.pdf). */
   JSON: { input: unknown; output: unknown; }
-  requiresScopes__Scope: { input: any; output: any; }
 };
+
+export type Approval = {
+  __typename?: 'Approval';
+  actor: Scalars['String']['output'];
+  comment?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+  decision: ApprovalDecision;
+  id: Scalars['ID']['output'];
+  modelVersionId: Scalars['ID']['output'];
+  targetStage: ModelVersionStage;
+  /** False once superseded, withdrawn, or invalidated by a new artifact. */
+  valid: Scalars['Boolean']['output'];
+};
+
+export type ApprovalDecision =
+  | 'APPROVED'
+  | 'REFUSED'
+  | 'REQUESTED'
+  | 'WITHDRAWN';
 
 export type Artifact = {
   artifactType: ArtifactType;
@@ -76,6 +96,40 @@ export type ArtifactType =
   | 'METRIC'
   | 'MODEL_ARTIFACT'
   | 'PARAMETER';
+
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  action: Scalars['String']['output'];
+  actor: Scalars['String']['output'];
+  /** {before, after}: the changed keys only. */
+  diff: Scalars['JSON']['output'];
+  entityId: Scalars['String']['output'];
+  entityType: Scalars['String']['output'];
+  hash: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['String']['output'];
+  prevHash: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+  tenant: Scalars['String']['output'];
+};
+
+export type AuditEventPage = {
+  __typename?: 'AuditEventPage';
+  events: Array<AuditEvent>;
+  /** Pass as `after` for the next page. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditVerification = {
+  __typename?: 'AuditVerification';
+  brokenEventId?: Maybe<Scalars['ID']['output']>;
+  brokenSeq?: Maybe<Scalars['Int']['output']>;
+  /** Events verified before the first broken one. */
+  checked: Scalars['Int']['output'];
+  ok: Scalars['Boolean']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  tenant: Scalars['String']['output'];
+};
 
 /** Accuracy scores of a model on evaluation benchmarks. */
 export type CatalogAccuracyMetrics = {
@@ -403,6 +457,49 @@ export type DriverMode =
   | 'KUBERNETES'
   | 'MANIFEST';
 
+export type EvaluationKind =
+  | 'BIAS'
+  | 'ROBUSTNESS'
+  | 'SAFETY'
+  | 'TASK';
+
+export type EvaluationResult = {
+  __typename?: 'EvaluationResult';
+  direction: MetricDirection;
+  evaluatedAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: EvaluationKind;
+  metric: Scalars['String']['output'];
+  passed: Scalars['Boolean']['output'];
+  run?: Maybe<Scalars['String']['output']>;
+  suite: Scalars['String']['output'];
+  threshold: Scalars['Float']['output'];
+  value: Scalars['Float']['output'];
+};
+
+export type EvaluationSuite = {
+  __typename?: 'EvaluationSuite';
+  id: Scalars['ID']['output'];
+  kind: EvaluationKind;
+  metrics: Array<MetricThreshold>;
+  name: Scalars['String']['output'];
+};
+
+export type EvaluationSuiteInput = {
+  kind: EvaluationKind;
+  metrics: Array<MetricThresholdInput>;
+  name: Scalars['String']['input'];
+};
+
+export type EvidenceBundle = {
+  __typename?: 'EvidenceBundle';
+  /** The .tar.gz archive, base64-encoded. */
+  contentBase64: Scalars['String']['output'];
+  filename: Scalars['String']['output'];
+  modelVersionId: Scalars['ID']['output'];
+  sha256: Scalars['String']['output'];
+};
+
 export type Experiment = {
   __typename?: 'Experiment';
   /** Milliseconds since the epoch. */
@@ -637,6 +734,10 @@ export type Metric = Artifact & {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+export type MetricDirection =
+  | 'HIGHER'
+  | 'LOWER';
+
 export type MetricInput = {
   customProperties?: InputMaybe<Array<CustomPropertyInput>>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -657,6 +758,24 @@ export type MetricPoint = {
   /** Milliseconds since the epoch. */
   timestamp: Scalars['String']['output'];
   value: Scalars['Float']['output'];
+};
+
+export type MetricThreshold = {
+  __typename?: 'MetricThreshold';
+  direction: MetricDirection;
+  name: Scalars['String']['output'];
+  threshold: Scalars['Float']['output'];
+};
+
+export type MetricThresholdInput = {
+  direction?: MetricDirection;
+  name: Scalars['String']['input'];
+  threshold: Scalars['Float']['input'];
+};
+
+export type MetricValueInput = {
+  name: Scalars['String']['input'];
+  value: Scalars['Float']['input'];
 };
 
 export type ModelArtifact = Artifact & {
@@ -716,9 +835,18 @@ export type ModelFormat = {
   version?: Maybe<Scalars['String']['output']>;
 };
 
+export type ModelGovernanceInput = {
+  group?: InputMaybe<Scalars['String']['input']>;
+  owners?: InputMaybe<Array<Scalars['String']['input']>>;
+  riskTier?: InputMaybe<RiskTier>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** A registry model version, seen from deploy. */
 export type ModelVersion = {
   __typename?: 'ModelVersion';
+  /** Approval requests and decisions, oldest first. */
+  approvals: Array<Approval>;
   artifacts: ArtifactConnection;
   author?: Maybe<Scalars['String']['output']>;
   /** Milliseconds since the epoch. */
@@ -729,6 +857,8 @@ export type ModelVersion = {
   /** Inference services whose current spec serves this version. */
   deployments: Array<InferenceService>;
   description?: Maybe<Scalars['String']['output']>;
+  /** Evaluation results, one per metric, oldest first. */
+  evaluations: Array<EvaluationResult>;
   externalId?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Milliseconds since the epoch. */
@@ -736,7 +866,11 @@ export type ModelVersion = {
   name: Scalars['String']['output'];
   registeredModel: RegisteredModel;
   registeredModelId: Scalars['ID']['output'];
+  /** Governance lifecycle stage. */
+  stage: ModelVersionStage;
   state: ModelVersionState;
+  /** Every stage change, oldest first: who, when and why. */
+  transitions: Array<StageTransition>;
   /** ISO-8601, UTC. */
   updatedAt: Scalars['String']['output'];
 };
@@ -776,6 +910,17 @@ export type ModelVersionEdge = {
   node: ModelVersion;
 };
 
+export type ModelVersionStage =
+  | 'APPROVED_PROD'
+  | 'APPROVED_STAGING'
+  | 'CHANGES_REQUESTED'
+  | 'DEPRECATED'
+  | 'DRAFT'
+  | 'PRODUCTION'
+  | 'RETIRED'
+  | 'STAGING'
+  | 'SUBMITTED';
+
 export type ModelVersionState =
   | 'ARCHIVED'
   | 'LIVE';
@@ -791,6 +936,7 @@ export type ModelVersionUpdateInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  approveModelVersion: Approval;
   archiveExperiment: Experiment;
   archiveExperimentRun: ExperimentRun;
   archiveModelVersion: ModelVersion;
@@ -800,11 +946,18 @@ export type Mutation = {
   createModelVersion: ModelVersion;
   createRegisteredModel: RegisteredModel;
   createServingEnvironment: ServingEnvironment;
+  defineEvaluationSuite: EvaluationSuite;
   deleteInferenceService: DeleteInferenceServicePayload;
   deployModelVersion: InferenceService;
   promoteCanary: InferenceService;
+  /** Records a run of a suite against a version. */
+  recordEvaluation: Array<EvaluationResult>;
+  /** Refuses with a comment saying what to change. */
+  refuseModelVersion: Approval;
   /** Create or reuse the registered model, then create the version and its model artifact, in one transaction. */
   registerModel: RegisterModelPayload;
+  /** Asks approvers to review the version for a target stage. */
+  requestApproval: Approval;
   restoreExperiment: Experiment;
   restoreExperimentRun: ExperimentRun;
   restoreModelVersion: ModelVersion;
@@ -812,6 +965,10 @@ export type Mutation = {
   rollbackInferenceService: InferenceService;
   rolloutModelVersion: InferenceService;
   setCanaryTraffic: InferenceService;
+  /** Sets a model's risk tier, owners, group and tags. */
+  setModelGovernance: RegisteredModel;
+  /** Moves a version to another stage, if the move is legal. */
+  transitionModelVersion: ModelVersion;
   undeployInferenceService: InferenceService;
   updateArtifact: Artifact;
   updateExperiment: Experiment;
@@ -823,6 +980,15 @@ export type Mutation = {
   upsertExperimentRunArtifact: Artifact;
   /** Create the named artifact under the version, or update it. */
   upsertModelVersionArtifact: Artifact;
+  /** Withdraws the caller's own standing decision. */
+  withdrawApproval: Approval;
+};
+
+
+export type MutationApproveModelVersionArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  targetStage: ModelVersionStage;
+  versionId: Scalars['ID']['input'];
 };
 
 
@@ -871,6 +1037,11 @@ export type MutationCreateServingEnvironmentArgs = {
 };
 
 
+export type MutationDefineEvaluationSuiteArgs = {
+  input: EvaluationSuiteInput;
+};
+
+
 export type MutationDeleteInferenceServiceArgs = {
   id: Scalars['ID']['input'];
 };
@@ -887,8 +1058,30 @@ export type MutationPromoteCanaryArgs = {
 };
 
 
+export type MutationRecordEvaluationArgs = {
+  metrics: Array<MetricValueInput>;
+  run?: InputMaybe<Scalars['String']['input']>;
+  suite: Scalars['String']['input'];
+  versionId: Scalars['ID']['input'];
+};
+
+
+export type MutationRefuseModelVersionArgs = {
+  comment: Scalars['String']['input'];
+  targetStage: ModelVersionStage;
+  versionId: Scalars['ID']['input'];
+};
+
+
 export type MutationRegisterModelArgs = {
   input: RegisterModelInput;
+};
+
+
+export type MutationRequestApprovalArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  targetStage: ModelVersionStage;
+  versionId: Scalars['ID']['input'];
 };
 
 
@@ -927,6 +1120,19 @@ export type MutationSetCanaryTrafficArgs = {
   id: Scalars['ID']['input'];
   percent: Scalars['Int']['input'];
   resourceVersion?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSetModelGovernanceArgs = {
+  id: Scalars['ID']['input'];
+  input: ModelGovernanceInput;
+};
+
+
+export type MutationTransitionModelVersionArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  to: ModelVersionStage;
 };
 
 
@@ -982,6 +1188,12 @@ export type MutationUpsertModelVersionArtifactArgs = {
   modelVersionId: Scalars['ID']['input'];
 };
 
+
+export type MutationWithdrawApprovalArgs = {
+  targetStage: ModelVersionStage;
+  versionId: Scalars['ID']['input'];
+};
+
 export type OrderByField =
   | 'CREATE_TIME'
   | 'ID'
@@ -1035,10 +1247,28 @@ export type ParameterType =
   | 'OBJECT'
   | 'STRING';
 
+export type PolicyOutcome = {
+  __typename?: 'PolicyOutcome';
+  passed: Scalars['Boolean']['output'];
+  policy: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
+};
+
+export type PolicyReport = {
+  __typename?: 'PolicyReport';
+  passed: Scalars['Boolean']['output'];
+  policyVersion: Scalars['String']['output'];
+  results: Array<PolicyOutcome>;
+  targetStage: ModelVersionStage;
+};
+
 export type Query = {
   __typename?: 'Query';
   artifact?: Maybe<Artifact>;
   artifacts: ArtifactConnection;
+  /** Audit events of the caller's tenant, oldest first. */
+  auditEvents: AuditEventPage;
   /** For each filterable field, its distinct values or its range. */
   catalogFilterOptions: Array<CatalogFilterOption>;
   /** Labels declared in the sources files. */
@@ -1051,6 +1281,11 @@ export type Query = {
   /** Every configured source with its status (global per deployment). */
   catalogSources: Array<CatalogSource>;
   deployDriver: DeployDriverInfo;
+  /** Dry run: the policies a move to targetStage would check. */
+  evaluatePolicies: PolicyReport;
+  evaluationSuites: Array<EvaluationSuite>;
+  /** The version's evidence bundle (.tar.gz), base64-encoded. */
+  evidenceBundle: EvidenceBundle;
   experiment?: Maybe<Experiment>;
   /** By id, by externalId, or by experimentId and name. */
   experimentRun?: Maybe<ExperimentRun>;
@@ -1066,6 +1301,8 @@ export type Query = {
   registeredModels: RegisteredModelConnection;
   servingEnvironment?: Maybe<ServingEnvironment>;
   servingEnvironments: Array<ServingEnvironment>;
+  /** Recomputes the hash chain; names the first broken link. */
+  verifyAuditTrail: AuditVerification;
 };
 
 
@@ -1082,6 +1319,17 @@ export type QueryArtifactsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<OrderByField>;
   sortOrder?: InputMaybe<SortOrder>;
+};
+
+
+export type QueryAuditEventsArgs = {
+  actor?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1117,6 +1365,17 @@ export type QueryCatalogSourceArgs = {
 export type QueryCatalogSourcesArgs = {
   labels?: InputMaybe<Array<Scalars['String']['input']>>;
   status?: InputMaybe<CatalogSourceStatus>;
+};
+
+
+export type QueryEvaluatePoliciesArgs = {
+  targetStage: ModelVersionStage;
+  versionId: Scalars['ID']['input'];
+};
+
+
+export type QueryEvidenceBundleArgs = {
+  versionId: Scalars['ID']['input'];
 };
 
 
@@ -1208,6 +1467,11 @@ export type QueryServingEnvironmentArgs = {
   name: Scalars['String']['input'];
 };
 
+
+export type QueryVerifyAuditTrailArgs = {
+  tenant?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** registerModel: the model (created if new), its version and artifact. */
 export type RegisterModelInput = {
   artifactCustomProperties?: InputMaybe<Array<CustomPropertyInput>>;
@@ -1253,6 +1517,7 @@ export type RegisteredModel = {
   customProperties: Array<CustomProperty>;
   description?: Maybe<Scalars['String']['output']>;
   externalId?: Maybe<Scalars['String']['output']>;
+  group?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   language: Array<Scalars['String']['output']>;
   /** Milliseconds since the epoch. */
@@ -1264,9 +1529,12 @@ export type RegisteredModel = {
   maturity?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   owner?: Maybe<Scalars['String']['output']>;
+  owners: Array<Scalars['String']['output']>;
   provider?: Maybe<Scalars['String']['output']>;
   readme?: Maybe<Scalars['String']['output']>;
+  riskTier: RiskTier;
   state: RegisteredModelState;
+  tags: Array<Scalars['String']['output']>;
   tasks: Array<Scalars['String']['output']>;
   /** ISO-8601, UTC. */
   updatedAt: Scalars['String']['output'];
@@ -1353,6 +1621,11 @@ export type ResourcesInput = {
   memoryRequest?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type RiskTier =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
 /** Roll a new version out: canary N%, 0 for blue/green, null for all at once. */
 export type RolloutModelVersionInput = {
   canaryTrafficPercent?: InputMaybe<Scalars['Int']['input']>;
@@ -1392,6 +1665,16 @@ export type ServingState =
 export type SortOrder =
   | 'ASC'
   | 'DESC';
+
+export type StageTransition = {
+  __typename?: 'StageTransition';
+  actor: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
+  fromStage: ModelVersionStage;
+  id: Scalars['ID']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  toStage: ModelVersionStage;
+};
 
 export type StatusCondition = {
   __typename?: 'StatusCondition';
