@@ -31,7 +31,8 @@ def test_typescript_compiles(node_modules: None) -> None:
 
 
 def test_vitest_component_tests(node_modules: None) -> None:
-    output = run_checked(["npm", "test"])
+    # Vitest colours its summary when CI=true: read it without the escape codes.
+    output = re.sub(r"\x1b\[[0-9;]*m", "", run_checked(["npm", "test"]))
     match = re.search(r"Tests\s+(\d+) passed", output)
     assert match and int(match.group(1)) > 0, output[-2000:]
 
