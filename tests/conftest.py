@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import subprocess
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -86,3 +88,38 @@ async def redis_url() -> AsyncIterator[str]:
     finally:
         await client.flushdb()
         await client.aclose()
+
+
+KUBE_SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "kube-apiserver"
+KUBE_START_TIMEOUT = 1800  # a first build on a loaded machine takes long
+
+
+def _kube_env(text: str) -> dict[str, str]:
+    return dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
+
+
+@pytest.fixture(scope="session")
+def kube_apiserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """One loopback kube-apiserver + etcd (RBAC, KServe CRDs) for the whole test session,
+    shared by the deploy, auth and ship tests: MODELPLANE_KUBE_HOST, MODELPLANE_KUBE_TOKEN….
+    Runs whenever its binaries are built, and always under CI=true (which builds them)."""
+    if os.environ.get("MODELPLANE_KUBE_STATE_DIR"):
+        # A server the developer started for repeated runs: use it, leave it running.
+        running = subprocess.run([str(KUBE_SCRIPT), "env"], capture_output=True, text=True)
+        if running.returncode == 0:
+            yield _kube_env(running.stdout)
+            return
+    built = subprocess.run([str(KUBE_SCRIPT), "available"], capture_output=True).returncode == 0
+    if not built and not IN_CI:
+        pytest.skip("kube-apiserver is not built (run scripts/kube-apiserver build); CI=true builds it")
+    state = {**os.environ, "MODELPLANE_KUBE_STATE_DIR": str(tmp_path_factory.mktemp("kube-state"))}
+    started = subprocess.run(
+        [str(KUBE_SCRIPT), "start"], capture_output=True, text=True, env=state,
+        timeout=KUBE_START_TIMEOUT,
+    )
+    if started.returncode != 0:
+        pytest.fail(f"scripts/kube-apiserver start failed:\n{started.stderr[-4000:]}")
+    try:
+        yield _kube_env(started.stdout)
+    finally:
+        subprocess.run([str(KUBE_SCRIPT), "stop"], env=state, capture_output=True, timeout=120)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,32 +43,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.timeout(REAL_TIER_TIMEOUT))
 
 
-def _parse_env(text: str) -> dict[str, str]:
-    return dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
-
-
 @pytest.fixture(scope="session")
-def real_apiserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """A kube-apiserver + etcd of this test session, started by scripts/kube-apiserver."""
-    available = subprocess.run([str(SCRIPT), "available"], capture_output=True).returncode == 0
-    if not available and not IN_CI:
-        pytest.skip("kube-apiserver is not built (run scripts/kube-apiserver build); CI=true builds it")
-    if os.environ.get("MODELPLANE_KUBE_STATE_DIR"):
-        # A server the developer started for repeated runs: use it, leave it running.
-        running = subprocess.run([str(SCRIPT), "env"], capture_output=True, text=True)
-        if running.returncode == 0:
-            yield _parse_env(running.stdout)
-            return
-    env = {**os.environ, "MODELPLANE_KUBE_STATE_DIR": str(tmp_path_factory.mktemp("kube-state"))}
-    started = subprocess.run(
-        [str(SCRIPT), "start"], capture_output=True, text=True, env=env, timeout=REAL_TIER_TIMEOUT
-    )
-    if started.returncode != 0:
-        pytest.fail(f"scripts/kube-apiserver start failed:\n{started.stderr[-4000:]}")
-    try:
-        yield _parse_env(started.stdout)
-    finally:
-        subprocess.run([str(SCRIPT), "stop"], env=env, capture_output=True, timeout=120)
+def real_apiserver(kube_apiserver: dict[str, str]) -> dict[str, str]:
+    """The session's kube-apiserver (tests/conftest.py)."""
+    return kube_apiserver
 
 
 @pytest.fixture(params=["fake", "real"])
