@@ -33,6 +33,7 @@ class PreparedOperation:
     introspection_only: bool = False
     has_introspection: bool = False
     shaper: Any = None  # generated on first use by the gateway (shape_codegen)
+    struct_shaper: Any = None  # msgspec shape types (struct_shape); False when not eligible
     query: str = ""
     shape_checked: bool = False  # depth, aliases and root fields checked once per document
     uses_introspection: bool = False

@@ -25,8 +25,8 @@ from gateway.http.protocol import (
     parse_post_body,
 )
 from gateway.metrics import GatewayMetrics
-from gateway.tracing import Tracing
 from gateway.service import Gateway
+from gateway.tracing import Tracing
 
 log = logging.getLogger("modelplane.gateway")
 
@@ -146,7 +146,7 @@ class GraphQLEndpoint:
             if self.dedup and prepared.operation is not None and prepared.operation.operation.value == "query":
                 status, payload = await self.run_shared(gateway, prepared, request, headers, media, caller)
                 return status, None, payload
-            result = await gateway.run(prepared, request.variables, headers, caller)
+            result = await gateway.run(prepared, request.variables, headers, caller, encode=True)
         except RequestError:
             raise
         except ModelplaneError as error:
@@ -161,7 +161,7 @@ class GraphQLEndpoint:
             body = {"errors": [{"message": "Internal gateway error; the server log has the details.", "extensions": {"code": "INTERNAL_SERVER_ERROR"}}]}
             return 500, body, None
         status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
-        return status, result.body, None
+        return status, result.body, result.payload
 
     async def run_shared(
         self,
@@ -186,9 +186,9 @@ class GraphQLEndpoint:
         future: asyncio.Future[tuple[int, bytes]] = asyncio.get_running_loop().create_future()
         self.in_flight[key] = future
         try:
-            result = await gateway.run(prepared, request.variables, headers, caller)
+            result = await gateway.run(prepared, request.variables, headers, caller, encode=True)
             status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
-            outcome = (status, orjson.dumps(result.body))
+            outcome = (status, result.encoded())
             future.set_result(outcome)
             return outcome
         except BaseException as error:
