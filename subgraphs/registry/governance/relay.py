@@ -147,10 +147,7 @@ class OutboxRelay:
 
     async def start(self) -> None:
         config = self.config
-        if config.webhook_url and config.webhook_secret:
-            timeout = aiohttp.ClientTimeout(total=config.timeout_seconds)
-            self._session = aiohttp.ClientSession(timeout=timeout)
-            self.sinks.append(WebhookSink(self._session, config.webhook_url, config.webhook_secret))
+        # The stream first: a publish is quick, and a slow webhook then never holds it up.
         if config.nats_url:
             from subgraphs.registry.governance.stream import JetStreamSink
 
@@ -162,6 +159,10 @@ class OutboxRelay:
                     timeout=config.timeout_seconds,
                 )
             )
+        if config.webhook_url and config.webhook_secret:
+            timeout = aiohttp.ClientTimeout(total=config.timeout_seconds)
+            self._session = aiohttp.ClientSession(timeout=timeout)
+            self.sinks.append(WebhookSink(self._session, config.webhook_url, config.webhook_secret))
         self._stop.clear()
         self._task = asyncio.create_task(
             run_relay(
