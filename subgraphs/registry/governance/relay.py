@@ -203,3 +203,4 @@ class OutboxRelay:
         if self._session is not None:
             await self._session.close()
             self._session = None
+        log.info("outbox relay stopped")
