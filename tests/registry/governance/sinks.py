@@ -9,7 +9,7 @@ import json
 import uuid
 from collections import Counter
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,9 +150,7 @@ async def delete_stream(names: StreamNames) -> None:
 
     client = await nats.connect(names.url)
     try:
-        try:
+        with suppress(NotFoundError):
             await client.jetstream().delete_stream(names.stream)
-        except NotFoundError:
-            pass
     finally:
         await client.close()

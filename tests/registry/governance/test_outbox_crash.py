@@ -74,11 +74,10 @@ class RegistryProcess:
         raise AssertionError(f"the registry did not start:\n{self.log.read_text()[-3000:]}")
 
     async def graphql(self, query: str, variables: dict[str, Any] | None = None) -> Any:
-        async with aiohttp.ClientSession() as session:
-            async with session.post(
-                f"{self.url}/graphql", json={"query": query, "variables": variables or {}}
-            ) as response:
-                body = await response.json()
+        async with aiohttp.ClientSession() as session, session.post(
+            f"{self.url}/graphql", json={"query": query, "variables": variables or {}}
+        ) as response:
+            body = await response.json()
         assert "errors" not in body, body
         return body["data"]
 
