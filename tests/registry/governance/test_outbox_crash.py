@@ -88,8 +88,10 @@ class RegistryProcess:
 
     async def stop(self) -> int:
         """SIGTERM: uvicorn shuts the app down (the relay stops with it), then re-raises."""
-        if self.process is None or self.process.returncode is not None:
-            return self.process.returncode if self.process else 0
+        if self.process is None:
+            return 0
+        if self.process.returncode is not None:
+            return self.process.returncode
         self.process.send_signal(signal.SIGTERM)
         try:
             return await asyncio.wait_for(self.process.wait(), timeout=30)

@@ -17,7 +17,13 @@ from common.tenancy import Caller
 from subgraphs.registry.app import create_app
 from subgraphs.registry.database import Database
 from subgraphs.registry.governance import outbox as outbox_module
-from subgraphs.registry.governance.outbox import WebhookSink, claim_due, deliver_round, run_relay
+from subgraphs.registry.governance.outbox import (
+    Sink,
+    WebhookSink,
+    claim_due,
+    deliver_round,
+    run_relay,
+)
 from subgraphs.registry.governance.relay import RelaySettings
 from subgraphs.registry.governance.stream import MSG_ID_HEADER, JetStreamSink
 from subgraphs.registry.migrations import upgrade_database
@@ -214,7 +220,7 @@ async def test_a_failing_webhook_does_not_republish_to_the_stream(
     receiver.failures = 2
     try:
         async with aiohttp.ClientSession() as session:
-            sinks = [WebhookSink(session, receiver.url, SECRET), stream]
+            sinks: list[Sink] = [WebhookSink(session, receiver.url, SECRET), stream]
             first = await deliver_round(migrated, sinks)
             assert (first.delivered, first.failed) == (1, 1)
             for _ in range(2):
