@@ -219,10 +219,12 @@ async def deliver_round(
     `timeout_seconds` of its lease remain, so no other relay can have taken it over meanwhile.
     Delivery is at least once: receivers dedupe on the outbox id."""
     owner = owner or uuid.uuid4().hex
-    moment = _now() if now is None else now
+    started = _now()
+    moment = started if now is None else now
     lease_millis = int(lease_seconds * 1000)
     claimed = await claim_due(database, sinks, owner, moment, lease_millis)
-    lease_end = _now() + lease_millis  # our clock: the lease began no earlier than this claim
+    # The lease written ends at moment + lease; on our clock it surely lasts until this.
+    lease_end = min(started, moment) + lease_millis
     delivered = failed = 0
     pending = [(row, sink) for row in claimed for sink in sinks if _is_due(row, sink, moment)]
     try:

@@ -381,3 +381,19 @@ async def test_stopping_lets_the_delivery_in_flight_finish_and_releases_the_rest
     assert stored[0].delivered_at is not None
     assert [row.delivered_at for row in stored[1:]] == [None, None]
     assert all(row.lease_owner is None for row in stored)  # free for the next relay
+
+
+async def test_a_relay_sends_nothing_its_lease_could_run_out_on(
+    migrated: Database, receiver: WebhookReceiver
+) -> None:
+    """A row goes out only while a whole timeout of the lease is left, so no other relay can
+    take the row over while it is on the wire; what is not sent is released at once."""
+    await enqueue_rows(migrated, 2)
+    async with aiohttp.ClientSession() as session:
+        sink = WebhookSink(session, receiver.url, SECRET)
+        short = await deliver_round(migrated, [sink], lease_seconds=1, timeout_seconds=1)
+        assert (short.claimed, short.delivered, short.failed) == (2, 0, 0)
+        assert receiver.attempts == []
+        assert all(row.lease_owner is None for row in await rows(migrated))
+        enough = await deliver_round(migrated, [sink], lease_seconds=3, timeout_seconds=1)
+        assert (enough.claimed, enough.delivered) == (2, 2)
