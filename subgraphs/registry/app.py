@@ -13,6 +13,7 @@ from common import settings
 from common.http_app import build_subgraph_app
 from common.tenancy import Caller
 from subgraphs.registry.database import Database, default_database_url
+from subgraphs.registry.governance.relay import OutboxRelay, RelaySettings
 from subgraphs.registry.loaders import RegistryLoaders
 from subgraphs.registry.migrations import upgrade_database
 from subgraphs.registry.schema import build_schema
@@ -30,19 +31,33 @@ def request_context(database: Database, caller: Caller) -> dict[str, Any]:
 
 
 def create_app(
-    *, database_url: str | None = None, secret: str | None = None, migrate: bool = True
+    *,
+    database_url: str | None = None,
+    secret: str | None = None,
+    migrate: bool = True,
+    outbox: RelaySettings | None = None,
 ) -> Starlette:
+    """The registry app. `outbox` configures the notification relay (default: from the
+    MODELPLANE_OUTBOX_* and MODELPLANE_NATS_* settings; a bad combination raises here, before
+    anything starts); with neither a webhook nor NATS configured, no relay runs."""
     url = database_url or default_database_url()
     database = Database(url)
     ready = {"value": False}
+    relay_settings = outbox if outbox is not None else RelaySettings.from_env()
+    relay_settings.check()
+    relay = OutboxRelay(database, relay_settings) if relay_settings.enabled else None
 
     async def start() -> None:
         if migrate:
             await upgrade_database(url)
+        if relay is not None:
+            await relay.start()
         ready["value"] = True
 
     async def stop() -> None:
         ready["value"] = False
+        if relay is not None:
+            await relay.stop()
         await database.dispose()
 
     async def build_context(_: Request, caller: Caller) -> Mapping[str, Any]:
@@ -58,4 +73,5 @@ def create_app(
         on_shutdown=[stop],
     )
     app.state.database = database
+    app.state.outbox_relay = relay
     return app

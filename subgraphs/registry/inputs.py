@@ -19,8 +19,9 @@ from subgraphs.registry.enums import (
     ParameterType,
     RegisteredModelState,
 )
+from subgraphs.registry.governance.types import RiskTier
 from subgraphs.registry.properties import PropertyDraft, PropertyValue, validate_properties
-from subgraphs.registry.validation import check_text
+from subgraphs.registry.validation import MAX_LIST_ITEMS, check_name, check_text
 
 UNSET: Any = strawberry.UNSET
 
@@ -112,6 +113,14 @@ class RegisteredModelCreateInput:
     library_name: str | None = UNSET
     state: RegisteredModelState | None = UNSET
     custom_properties: list[CustomPropertyInput] | None = UNSET
+    risk_tier: RiskTier | None = strawberry.field(
+        default=UNSET,
+        description="LOW, MEDIUM or HIGH (LOW when never set): how many approvals a version "
+        "needs.",
+    )
+    owners: list[str] | None = UNSET
+    group: str | None = UNSET
+    tags: list[str] | None = UNSET
 
 
 @strawberry.input(description="Fields to change; names are immutable after create.")
@@ -130,6 +139,14 @@ class RegisteredModelUpdateInput:
     library_name: str | None = UNSET
     state: RegisteredModelState | None = UNSET
     custom_properties: list[CustomPropertyInput] | None = UNSET
+    risk_tier: RiskTier | None = strawberry.field(
+        default=UNSET,
+        description="LOW, MEDIUM or HIGH (LOW when never set): how many approvals a version "
+        "needs.",
+    )
+    owners: list[str] | None = UNSET
+    group: str | None = UNSET
+    tags: list[str] | None = UNSET
 
 
 MODEL_COLUMNS = {
@@ -160,6 +177,43 @@ def registered_model_values(source: Any) -> dict[str, Any]:
             values[key] = []
     if values.get("state", "") is None:
         raise BadUserInput("state cannot be null")
+    return {**values, **governance_input_values(source)}
+
+
+# The columns of a registered model's governance fields (riskTier, owners, group, tags).
+GOVERNANCE_COLUMNS = ("risk_tier", "owners", "group_name", "tags")
+
+
+def name_list(field: str, items: list[str]) -> list[str]:
+    """Owners or tags: no blank names; a name given twice is kept once, in first place."""
+    if len(items) > MAX_LIST_ITEMS:
+        raise BadUserInput(f"{field} has more than {MAX_LIST_ITEMS} items")
+    names: list[str] = []
+    for item in items:
+        check_text(field, item, 255)
+        if not item.strip():
+            raise BadUserInput(f"{field} must not contain empty names")
+        if item not in names:
+            names.append(item)
+    return names
+
+
+def governance_input_values(source: Any) -> dict[str, Any]:
+    """riskTier, owners, group and tags the caller set (UNSET: keep). null owners or tags
+    empty the list and null group clears it; riskTier cannot be null."""
+    values: dict[str, Any] = {}
+    risk_tier = getattr(source, "risk_tier", UNSET)
+    if risk_tier is not UNSET:
+        if risk_tier is None:
+            raise BadUserInput("riskTier cannot be null: it is LOW, MEDIUM or HIGH")
+        values["risk_tier"] = risk_tier.value
+    for field in ("owners", "tags"):
+        items = getattr(source, field, UNSET)
+        if items is not UNSET:
+            values[field] = name_list(field, items or [])
+    group = getattr(source, "group", UNSET)
+    if group is not UNSET:
+        values["group_name"] = None if group is None else check_name("group", group)
     return values
 
 
@@ -460,6 +514,15 @@ class RegisterModelInput:
     model_custom_properties: list[CustomPropertyInput] | None = UNSET
     version_custom_properties: list[CustomPropertyInput] | None = UNSET
     artifact_custom_properties: list[CustomPropertyInput] | None = UNSET
+    risk_tier: RiskTier | None = strawberry.field(
+        default=UNSET,
+        description="Of the registered model, like owners, group and tags: set on a new "
+        "model; on an existing one, each given field replaces its value (audited as "
+        "model.governance).",
+    )
+    owners: list[str] | None = UNSET
+    group: str | None = UNSET
+    tags: list[str] | None = UNSET
 
 
 _REGISTER_ARTIFACT_COLUMNS = {
@@ -484,6 +547,7 @@ def registration_values(source: RegisterModelInput) -> dict[str, dict[str, Any]]
     model = {
         "name": source.name,
         **column_values(source, {"owner": "owner", "model_description": "description"}),
+        **governance_input_values(source),
     }
     version = {
         "name": source.version_name,

@@ -14,12 +14,14 @@ from subgraphs.registry.entities import (
     REGISTERED_MODEL,
     EntitySpec,
 )
+from subgraphs.registry.governance.lifecycle import set_model_governance
 from subgraphs.registry.governance.recording import (
     record_artifact,
     record_change,
     record_registration,
 )
 from subgraphs.registry.inputs import (
+    GOVERNANCE_COLUMNS,
     ArtifactInput,
     ExperimentCreateInput,
     ExperimentRunCreateInput,
@@ -274,17 +276,25 @@ class Mutation:
             artifact=values["artifact"],
             artifact_properties=property_values(input.artifact_custom_properties),
         )
+        governance = {k: v for k, v in values["model"].items() if k in GOVERNANCE_COLUMNS}
         async with _database(info).write() as connection:
             result = await register_model(connection, _tenant(info), draft)
+            model = result.registered_model
+            # A new model was created with them; an existing one takes the given fields.
+            changed = {k: v for k, v in governance.items() if getattr(model, k) != v}
+            if changed:
+                model = await set_model_governance(
+                    connection, info.context["caller"], model.id, changed
+                )
             await record_registration(
                 connection,
                 info.context["caller"],
-                result.registered_model,
+                model,
                 result.model_version,
                 result.model_artifact,
             )
         return RegisterModelPayload(
-            registered_model=RegisteredModel.from_row(result.registered_model),
+            registered_model=RegisteredModel.from_row(model),
             model_version=ModelVersion.from_row(result.model_version),
             model_artifact=ModelArtifact.from_row(result.model_artifact),
         )

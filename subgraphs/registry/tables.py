@@ -288,7 +288,17 @@ outbox = Table(
     Column("created_at", BigInteger, nullable=False),
     Column("attempts", Integer, nullable=False),
     Column("next_attempt_at", BigInteger, nullable=False),
+    # The webhook's delivery state.
     Column("delivered_at", BigInteger),
     Column("last_error", Text),
+    # The NATS JetStream feed's, kept apart so that one sink's failure never repeats the other.
+    Column("nats_attempts", Integer, nullable=False, server_default="0"),
+    Column("nats_next_attempt_at", BigInteger, nullable=False, server_default="0"),
+    Column("nats_published_at", BigInteger),
+    Column("nats_last_error", Text),
+    # The relay that claimed the row, and until when: one relay at a time delivers a row.
+    Column("lease_owner", String(64)),
+    Column("lease_until", BigInteger),
     Index(None, "delivered_at", "next_attempt_at"),
+    Index(None, "nats_published_at", "nats_next_attempt_at"),
 )

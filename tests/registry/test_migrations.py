@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import inspect
@@ -78,3 +79,54 @@ async def test_concurrent_upgrades_take_turns(postgres_url: str) -> None:
     finally:
         await connection.close()
     assert len(versions) == 1
+
+
+async def test_0005_gives_each_sink_its_delivery_state_and_keeps_the_rows(database_url: str) -> None:
+    """Rows written before 0005 keep their webhook state and are due on the stream; the
+    downgrade takes the new columns away again."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from subgraphs.registry.migrations import build_alembic_config, upgrade_database
+
+    await upgrade_database(database_url, "0004")
+    database = Database(database_url)
+    try:
+        async with database.write() as connection:
+            await connection.execute(
+                text(
+                    "INSERT INTO outbox (tenant_id, topic, payload, created_at, attempts, "
+                    "next_attempt_at, delivered_at, last_error) VALUES "
+                    "('t', 'version.stage_changed', '{}', 5, 1, 6, 7, NULL), "
+                    "('t', 'approval.requested', '{}', 8, 2, 9, NULL, 'HTTP 503')"
+                )
+            )
+        await upgrade_database(database_url)
+        async with database.read() as connection:
+            rows = (
+                await connection.execute(
+                    text(
+                        "SELECT attempts, next_attempt_at, delivered_at, last_error, "
+                        "nats_attempts, nats_next_attempt_at, nats_published_at, "
+                        "nats_last_error, lease_owner, lease_until FROM outbox ORDER BY id"
+                    )
+                )
+            ).all()
+        assert [tuple(row) for row in rows] == [
+            (1, 6, 7, None, 0, 0, None, None, None, None),
+            (2, 9, None, "HTTP 503", 0, 0, None, None, None, None),
+        ]
+
+        def downgrade(sync: Any) -> None:
+            command.downgrade(build_alembic_config(sync), "0004")
+
+        async with database.write() as connection:
+            await connection.run_sync(downgrade)
+        async with database.read() as connection:
+            columns = await connection.run_sync(
+                lambda sync: [c["name"] for c in inspect(sync).get_columns("outbox")]
+            )
+    finally:
+        await database.dispose()
+    assert "nats_attempts" not in columns and "lease_until" not in columns
+    assert {"delivered_at", "attempts", "next_attempt_at", "last_error"} <= set(columns)

@@ -24,8 +24,10 @@ from subgraphs.registry.governance.stages import (
     Stage,
     check_transition,
 )
+from subgraphs.registry.inputs import name_list
 from subgraphs.registry.repository import writes
 from subgraphs.registry.tables import model_versions, registered_models, stage_transitions
+from subgraphs.registry.validation import check_name
 
 
 def actor_of(caller: Caller) -> str:
@@ -160,11 +162,11 @@ def governance_values(
             raise BadUserInput(f"riskTier must be one of {', '.join(RISK_TIERS)}")
         values["risk_tier"] = risk_tier
     if owners is not None:
-        values["owners"] = list(owners)
+        values["owners"] = name_list("owners", owners)
     if group is not None:
-        values["group_name"] = group
+        values["group_name"] = check_name("group", group)
     if tags is not None:
-        values["tags"] = list(tags)
+        values["tags"] = name_list("tags", tags)
     return values
 
 

@@ -1,4 +1,11 @@
-"""The notification outbox: rows written with the change, delivered to a webhook with retries."""
+"""The notification outbox: rows written with the change, then delivered by a relay to each
+configured sink (a signed webhook, a NATS JetStream stream) with retries.
+
+Each sink keeps its own delivery state on the row, so a failing webhook never republishes to
+the stream and the other way round. A relay claims a batch of due rows with a lease (the
+claim takes row locks with SKIP LOCKED on PostgreSQL; SQLite serialises writers), so
+replicas sharing one database never deliver the same row at the same time; a relay that dies
+leaves its lease to expire, and another relay (or the restarted one) delivers the rows."""
 
 from __future__ import annotations
 
@@ -7,21 +14,28 @@ import contextlib
 import hashlib
 import hmac
 import json
+import logging
 import time
-from collections.abc import Mapping
+import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import aiohttp
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from subgraphs.registry.database import Database
 from subgraphs.registry.tables import outbox
 
+log = logging.getLogger("modelplane.registry.outbox")
+
 SIGNATURE_HEADER = "X-Modelplane-Signature"
+DELIVERY_HEADER = "X-Modelplane-Delivery"
 MAX_BACKOFF_MS = 300_000
 BATCH = 50
+DEFAULT_TIMEOUT_SECONDS = 10.0
+DEFAULT_LEASE_SECONDS = 60.0
 
 
 def _now() -> int:
@@ -42,6 +56,8 @@ async def enqueue(
             created_at=stamp,
             attempts=0,
             next_attempt_at=stamp,
+            nats_attempts=0,
+            nats_next_attempt_at=stamp,
         )
     )
 
@@ -55,9 +71,180 @@ def backoff_millis(attempts: int) -> int:
 
 
 @dataclass(frozen=True, slots=True)
+class SinkColumns:
+    """Where one sink keeps its delivery state on an outbox row."""
+
+    attempts: str
+    next_attempt_at: str
+    delivered_at: str
+    last_error: str
+
+
+WEBHOOK_COLUMNS = SinkColumns("attempts", "next_attempt_at", "delivered_at", "last_error")
+NATS_COLUMNS = SinkColumns(
+    "nats_attempts", "nats_next_attempt_at", "nats_published_at", "nats_last_error"
+)
+
+
+class Sink(Protocol):
+    """Something the relay delivers rows to. `deliver` returns None on success, else why not."""
+
+    name: str
+    columns: SinkColumns
+
+    async def deliver(self, row: Any) -> str | None: ...
+
+
+class WebhookSink:
+    """POSTs the payload, signed with HMAC-SHA256 of the body; any 2xx is a delivery."""
+
+    name = "webhook"
+    columns = WEBHOOK_COLUMNS
+
+    def __init__(self, session: aiohttp.ClientSession, url: str, secret: str) -> None:
+        self.session = session
+        self.url = url
+        self.secret = secret
+
+    async def deliver(self, row: Any) -> str | None:
+        body = row.payload.encode()
+        headers = {
+            "content-type": "application/json",
+            SIGNATURE_HEADER: sign(self.secret, body),
+            DELIVERY_HEADER: str(row.id),
+        }
+        try:
+            async with self.session.post(self.url, data=body, headers=headers) as response:
+                if response.status >= 300:
+                    return f"HTTP {response.status}"
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            return f"{type(exc).__name__}: {exc}".rstrip(": ")
+        return None
+
+
+def _due(sink: Sink, moment: int) -> ColumnElement[bool]:
+    return and_(
+        outbox.c[sink.columns.delivered_at].is_(None),
+        outbox.c[sink.columns.next_attempt_at] <= moment,
+    )
+
+
+def _is_due(row: Any, sink: Sink, moment: int) -> bool:
+    columns = sink.columns
+    return getattr(row, columns.delivered_at) is None and (
+        getattr(row, columns.next_attempt_at) <= moment
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class DeliveryRound:
     delivered: int
     failed: int
+    claimed: int = 0
+
+
+async def claim_due(
+    database: Database, sinks: Sequence[Sink], owner: str, moment: int, lease_millis: int,
+    limit: int = BATCH,
+) -> list[Any]:
+    """Leases up to `limit` rows due on any sink to `owner`, oldest first.
+
+    On PostgreSQL the claim locks the rows it picks and skips rows another relay is claiming
+    right now (FOR UPDATE SKIP LOCKED); a committed claim then shows as an unexpired lease.
+    On SQLite the write transaction (BEGIN IMMEDIATE) already admits one claimer at a time."""
+    if not sinks:
+        return []
+    due = or_(*(_due(sink, moment) for sink in sinks))
+    free = or_(outbox.c.lease_until.is_(None), outbox.c.lease_until < moment)
+    candidates = (
+        select(outbox.c.id)
+        .where(due, free)
+        .order_by(outbox.c.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    async with database.write() as connection:
+        ids = list((await connection.execute(candidates)).scalars())
+        if not ids:
+            return []
+        rows = (
+            await connection.execute(
+                update(outbox)
+                .where(outbox.c.id.in_(ids))
+                .values(lease_owner=owner, lease_until=moment + lease_millis)
+                .returning(*outbox.c)
+            )
+        ).all()
+    return sorted(rows, key=lambda row: row.id)
+
+
+async def _record(
+    database: Database, row: Any, sink: Sink, error: str | None, moment: int
+) -> None:
+    columns = sink.columns
+    attempts = getattr(row, columns.attempts) + 1
+    values: dict[str, Any] = {columns.attempts: attempts, columns.last_error: error}
+    if error is None:
+        values[columns.delivered_at] = _now()
+    else:
+        values[columns.next_attempt_at] = moment + backoff_millis(attempts)
+    async with database.write() as connection:
+        await connection.execute(update(outbox).where(outbox.c.id == row.id).values(**values))
+
+
+async def release(database: Database, owner: str, ids: Sequence[int]) -> None:
+    """Gives claimed rows back (their lease ends now) unless another relay holds them."""
+    if not ids:
+        return
+    async with database.write() as connection:
+        await connection.execute(
+            update(outbox)
+            .where(outbox.c.id.in_(list(ids)), outbox.c.lease_owner == owner)
+            .values(lease_owner=None, lease_until=None)
+        )
+
+
+async def deliver_round(
+    database: Database,
+    sinks: Sequence[Sink],
+    *,
+    owner: str | None = None,
+    now: int | None = None,
+    lease_seconds: float = DEFAULT_LEASE_SECONDS,
+    timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
+    stop: asyncio.Event | None = None,
+) -> DeliveryRound:
+    """Claims the due rows, delivers each to every sink it is due on, in id order, and records
+    each outcome; failures wait with exponential backoff. A row is only sent while at least
+    `timeout_seconds` of its lease remain, so no other relay can have taken it over meanwhile.
+    Delivery is at least once: receivers dedupe on the outbox id."""
+    owner = owner or uuid.uuid4().hex
+    started = _now()
+    moment = started if now is None else now
+    lease_millis = int(lease_seconds * 1000)
+    claimed = await claim_due(database, sinks, owner, moment, lease_millis)
+    # The lease written ends at moment + lease; on our clock it surely lasts until this.
+    lease_end = min(started, moment) + lease_millis
+    delivered = failed = 0
+    pending = [(row, sink) for row in claimed for sink in sinks if _is_due(row, sink, moment)]
+    try:
+        for row, sink in pending:
+            if stop is not None and stop.is_set():
+                break  # shutting down: what is left goes back to the next relay
+            if _now() + timeout_seconds * 1000 >= lease_end:
+                break  # the lease might run out mid-delivery: claim afresh next round
+            error = await sink.deliver(row)
+            await _record(database, row, sink, error, moment)
+            if error is None:
+                delivered += 1
+            else:
+                failed += 1
+                log.warning("outbox %s: %s delivery failed: %s", row.id, sink.name, error)
+    finally:
+        # Delivered and undelivered rows alike: the next round decides from the sink columns.
+        with contextlib.suppress(Exception):
+            await release(database, owner, [row.id for row in claimed])
+    return DeliveryRound(delivered, failed, len(claimed))
 
 
 async def deliver_due(
@@ -68,54 +255,47 @@ async def deliver_due(
     *,
     now: int | None = None,
 ) -> DeliveryRound:
-    """Posts every due, undelivered notification once; failures wait with exponential backoff.
+    """One round for the webhook alone: posts every due, undelivered notification once."""
+    return await deliver_round(database, [WebhookSink(session, url, secret)], now=now)
 
-    Delivery is at least once: a receiver dedupes on the `X-Modelplane-Delivery` id."""
-    moment = _now() if now is None else now
-    async with database.read() as connection:
-        rows = (
-            await connection.execute(
-                select(outbox)
-                .where(outbox.c.delivered_at.is_(None), outbox.c.next_attempt_at <= moment)
-                .order_by(outbox.c.id)
-                .limit(BATCH)
-            )
-        ).all()
-    delivered = failed = 0
-    for row in rows:
-        body = row.payload.encode()
-        headers = {
-            "content-type": "application/json",
-            SIGNATURE_HEADER: sign(secret, body),
-            "X-Modelplane-Delivery": str(row.id),
-        }
-        error = None
+
+async def run_relay(
+    database: Database,
+    sinks: Sequence[Sink],
+    stop: asyncio.Event,
+    *,
+    interval: float = 1.0,
+    lease_seconds: float = DEFAULT_LEASE_SECONDS,
+    timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
+) -> None:
+    """Delivers due rows every `interval` seconds (at once again after a full batch) until
+    `stop` is set. A delivery in flight when `stop` is set finishes; rows not reached are
+    released for the next relay. Errors (the database away, say) are logged, then retried."""
+    owner = uuid.uuid4().hex
+    while not stop.is_set():
+        claimed = 0
         try:
-            async with session.post(url, data=body, headers=headers) as response:
-                if response.status >= 300:
-                    error = f"HTTP {response.status}"
-        except (aiohttp.ClientError, TimeoutError) as exc:
-            error = f"{type(exc).__name__}: {exc}"
-        attempts = row.attempts + 1
-        values: dict[str, Any] = {"attempts": attempts, "last_error": error}
-        if error is None:
-            values["delivered_at"] = _now()
-            delivered += 1
-        else:
-            values["next_attempt_at"] = moment + backoff_millis(attempts)
-            failed += 1
-        async with database.write() as connection:
-            await connection.execute(update(outbox).where(outbox.c.id == row.id).values(**values))
-    return DeliveryRound(delivered, failed)
+            result = await deliver_round(
+                database,
+                sinks,
+                owner=owner,
+                lease_seconds=lease_seconds,
+                timeout_seconds=timeout_seconds,
+                stop=stop,
+            )
+            claimed = result.claimed
+        except Exception:  # the relay must outlive a bad round
+            log.exception("outbox relay round failed; retrying in %.1f s", interval)
+        if claimed >= BATCH:
+            continue
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=interval)
 
 
 async def relay_outbox(
     database: Database, url: str, secret: str, stop: asyncio.Event, interval: float = 1.0
 ) -> None:
-    """Delivers due notifications every `interval` seconds until `stop` is set (the app that
-    runs it reads the webhook URL and HMAC secret from its settings)."""
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
-        while not stop.is_set():
-            await deliver_due(database, session, url, secret)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=interval)
+    """The relay for a webhook alone (see `run_relay`)."""
+    timeout = aiohttp.ClientTimeout(total=DEFAULT_TIMEOUT_SECONDS)
+    async with aiohttp.ClientSession(timeout=timeout) as session:
+        await run_relay(database, [WebhookSink(session, url, secret)], stop, interval=interval)

@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 from common.tenancy import Caller, sign_caller
 from subgraphs.registry.app import create_app
 from tests.registry.client import GraphQLClient
+from tests.registry.governance.sinks import StreamNames, delete_stream, unique_stream
 
 SECRET = "governance-test-secret"
 TENANT = "acme"
@@ -43,3 +44,22 @@ def person(governed_app: Starlette) -> Callable[..., PersonClient]:
         return PersonClient(governed_app, caller)
 
     return make
+
+
+NATS_PORT = 4222
+
+
+@pytest.fixture
+def nats_url() -> str:
+    from tests.conftest import require_service
+
+    require_service("NATS", NATS_PORT)
+    return f"nats://127.0.0.1:{NATS_PORT}"
+
+
+@pytest.fixture
+async def jetstream(nats_url: str) -> AsyncIterator[StreamNames]:
+    """A stream name and subject prefix of this test's own; the stream is deleted after."""
+    names = unique_stream(nats_url)
+    yield names
+    await delete_stream(names)

@@ -1480,6 +1480,7 @@ export type RegisterModelInput = {
   author?: InputMaybe<Scalars['String']['input']>;
   /** Of the model version. */
   description?: InputMaybe<Scalars['String']['input']>;
+  group?: InputMaybe<Scalars['String']['input']>;
   modelCustomProperties?: InputMaybe<Array<CustomPropertyInput>>;
   modelDescription?: InputMaybe<Scalars['String']['input']>;
   modelFormatName?: InputMaybe<Scalars['String']['input']>;
@@ -1492,9 +1493,13 @@ export type RegisterModelInput = {
   name: Scalars['String']['input'];
   /** Of a new registered model. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  owners?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Of the registered model, like owners, group and tags: set on a new model; on an existing one, each given field replaces its value (audited as model.governance). */
+  riskTier?: InputMaybe<RiskTier>;
   serviceAccountName?: InputMaybe<Scalars['String']['input']>;
   storageKey?: InputMaybe<Scalars['String']['input']>;
   storagePath?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
   uri: Scalars['String']['input'];
   versionCustomProperties?: InputMaybe<Array<CustomPropertyInput>>;
   versionExternalId?: InputMaybe<Scalars['String']['input']>;
@@ -1562,6 +1567,7 @@ export type RegisteredModelCreateInput = {
   customProperties?: InputMaybe<Array<CustomPropertyInput>>;
   description?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
+  group?: InputMaybe<Scalars['String']['input']>;
   language?: InputMaybe<Array<Scalars['String']['input']>>;
   libraryName?: InputMaybe<Scalars['String']['input']>;
   license?: InputMaybe<Scalars['String']['input']>;
@@ -1570,9 +1576,13 @@ export type RegisteredModelCreateInput = {
   maturity?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   owner?: InputMaybe<Scalars['String']['input']>;
+  owners?: InputMaybe<Array<Scalars['String']['input']>>;
   provider?: InputMaybe<Scalars['String']['input']>;
   readme?: InputMaybe<Scalars['String']['input']>;
+  /** LOW, MEDIUM or HIGH (LOW when never set): how many approvals a version needs. */
+  riskTier?: InputMaybe<RiskTier>;
   state?: InputMaybe<RegisteredModelState>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
   tasks?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -1591,6 +1601,7 @@ export type RegisteredModelUpdateInput = {
   customProperties?: InputMaybe<Array<CustomPropertyInput>>;
   description?: InputMaybe<Scalars['String']['input']>;
   externalId?: InputMaybe<Scalars['String']['input']>;
+  group?: InputMaybe<Scalars['String']['input']>;
   language?: InputMaybe<Array<Scalars['String']['input']>>;
   libraryName?: InputMaybe<Scalars['String']['input']>;
   license?: InputMaybe<Scalars['String']['input']>;
@@ -1598,9 +1609,13 @@ export type RegisteredModelUpdateInput = {
   logo?: InputMaybe<Scalars['String']['input']>;
   maturity?: InputMaybe<Scalars['String']['input']>;
   owner?: InputMaybe<Scalars['String']['input']>;
+  owners?: InputMaybe<Array<Scalars['String']['input']>>;
   provider?: InputMaybe<Scalars['String']['input']>;
   readme?: InputMaybe<Scalars['String']['input']>;
+  /** LOW, MEDIUM or HIGH (LOW when never set): how many approvals a version needs. */
+  riskTier?: InputMaybe<RiskTier>;
   state?: InputMaybe<RegisteredModelState>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
   tasks?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 

@@ -313,6 +313,11 @@ class RegisterModelInput(BaseModel):
     artifact_custom_properties: Optional[list["CustomPropertyInput"]] = Field(
         alias="artifactCustomProperties", default=None
     )
+    risk_tier: Optional[RiskTier] = Field(alias="riskTier", default=None)
+    "Of the registered model, like owners, group and tags: set on a new model; on an existing one, each given field replaces its value (audited as model.governance)."
+    owners: Optional[list[str]] = None
+    group: Optional[str] = None
+    tags: Optional[list[str]] = None
 
 
 class RegisteredModelCreateInput(BaseModel):
@@ -333,6 +338,11 @@ class RegisteredModelCreateInput(BaseModel):
     custom_properties: Optional[list["CustomPropertyInput"]] = Field(
         alias="customProperties", default=None
     )
+    risk_tier: Optional[RiskTier] = Field(alias="riskTier", default=None)
+    "LOW, MEDIUM or HIGH (LOW when never set): how many approvals a version needs."
+    owners: Optional[list[str]] = None
+    group: Optional[str] = None
+    tags: Optional[list[str]] = None
 
 
 class RegisteredModelUpdateInput(BaseModel):
@@ -354,6 +364,11 @@ class RegisteredModelUpdateInput(BaseModel):
     custom_properties: Optional[list["CustomPropertyInput"]] = Field(
         alias="customProperties", default=None
     )
+    risk_tier: Optional[RiskTier] = Field(alias="riskTier", default=None)
+    "LOW, MEDIUM or HIGH (LOW when never set): how many approvals a version needs."
+    owners: Optional[list[str]] = None
+    group: Optional[str] = None
+    tags: Optional[list[str]] = None
 
 
 DeployModelVersionInput.model_rebuild()
