@@ -12,9 +12,9 @@ import strawberry
 
 from common.errors import BadUserInput, Forbidden
 from common.tenancy import Caller
+from subgraphs.registry.connections import Connection, build_connection
 from subgraphs.registry.database import Database
 from subgraphs.registry.governance import approvals as approval_store
-from subgraphs.registry.connections import Connection, build_connection
 from subgraphs.registry.governance import audit, evaluations, inbox, lifecycle
 from subgraphs.registry.governance.bundle import build_bundle
 from subgraphs.registry.governance.config import GovernanceConfig, load_config
@@ -28,7 +28,6 @@ from subgraphs.registry.governance.types import (
     AuditEvent,
     AuditEventPage,
     AuditVerification,
-    Caller as CallerType,
     EvaluationResult,
     EvaluationSuite,
     EvaluationSuiteInput,
@@ -40,7 +39,16 @@ from subgraphs.registry.governance.types import (
     StageTransition,
     iso_millis,
 )
-from subgraphs.registry.pagination import OrderField, Page, check_first, decode_cursor, encode_cursor
+from subgraphs.registry.governance.types import (
+    Caller as CallerType,
+)
+from subgraphs.registry.pagination import (
+    OrderField,
+    Page,
+    check_first,
+    decode_cursor,
+    encode_cursor,
+)
 from subgraphs.registry.types import ModelVersion, RegisteredModel
 from subgraphs.registry.validation import check_text, parse_id
 
