@@ -20,7 +20,11 @@ from .generated import (
     RegisterModelInput,
 )
 from .generated.deploy_model_version import DeployModelVersionDeployModelVersion
-from .generated.exceptions import GraphQLClientError, GraphQLClientGraphQLError, GraphQLClientGraphQLMultiError
+from .generated.exceptions import (
+    GraphQLClientError,
+    GraphQLClientGraphQLError,
+    GraphQLClientGraphQLMultiError,
+)
 from .generated.get_model_version import GetModelVersionModelVersion
 from .generated.request_approval import RequestApprovalRequestApproval
 
