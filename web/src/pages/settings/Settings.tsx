@@ -62,7 +62,7 @@ function TokenForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
-export function WhoIAm({ mode = WEB_MODE }: { mode?: WebMode }) {
+export function WhoIAm({ mode = WEB_MODE, onTokenSaved }: { mode?: WebMode; onTokenSaved?: () => void }) {
   const { data, errors, loading, reload } = useQuery(MeDocument, {});
   const me = data?.me;
   return (
@@ -87,7 +87,12 @@ export function WhoIAm({ mode = WEB_MODE }: { mode?: WebMode }) {
         </dl>
       )}
       {usesApiToken(mode) ? (
-        <TokenForm onSaved={reload} />
+        <TokenForm
+          onSaved={() => {
+            reload();
+            onTokenSaved?.();
+          }}
+        />
       ) : (
         <p>You are signed in through the Kubeflow dashboard; the namespace you pick there is your tenant.</p>
       )}
@@ -96,7 +101,7 @@ export function WhoIAm({ mode = WEB_MODE }: { mode?: WebMode }) {
 }
 
 export function Settings({ mode = WEB_MODE }: { mode?: WebMode }) {
-  const { data, errors, loading } = useQuery(SettingsDocument, {});
+  const { data, errors, loading, reload } = useQuery(SettingsDocument, {});
   return (
     <>
       <h1>Settings</h1>
@@ -145,7 +150,7 @@ export function Settings({ mode = WEB_MODE }: { mode?: WebMode }) {
           </p>
         )}
       </section>
-      <WhoIAm mode={mode} />
+      <WhoIAm mode={mode} onTokenSaved={reload} />
       <GraphiQLLink document={SettingsDocument} />
     </>
   );
