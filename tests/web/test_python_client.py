@@ -187,6 +187,8 @@ def test_me_needs_only_a_valid_token(governed_modelplane: GovernedModelplane) ->
     assert bob["user"] == "bob" and bob["roles"] == ["approver"]  # type: ignore[index]
     assert "governance:approve" in bob["scopes"]  # type: ignore[index]
     refused = _post(base, "{ registeredModels { totalCount } }", {}, token=tokens["vic"])
-    assert [e["extensions"]["code"] for e in refused["errors"]] == ["FORBIDDEN"]  # type: ignore[union-attr]
+    errors = refused["errors"]
+    assert isinstance(errors, list)
+    assert [e["extensions"]["code"] for e in errors] == ["FORBIDDEN"]
     anonymous = _post(base, "{ me { user } }", {})
     assert anonymous["status"] == 401
