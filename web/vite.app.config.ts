@@ -7,6 +7,8 @@ export default defineConfig({
   root: resolve(__dirname, "app"),
   base: process.env.MODELPLANE_WEB_BASE ?? "/",
   plugins: [react()],
+  // MODELPLANE_WEB_MODE=kubeflow builds the app for the Kubeflow dashboard (see src/mode.ts).
+  define: { __MODELPLANE_WEB_MODE__: JSON.stringify(process.env.MODELPLANE_WEB_MODE ?? "standalone") },
   server: { proxy: { "/graphql": "http://127.0.0.1:8000" } },
   build: {
     outDir: resolve(__dirname, "dist/app"),

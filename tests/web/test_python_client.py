@@ -6,11 +6,13 @@ import filecmp
 import json
 import shutil
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.web.conftest import GovernedModelplane
 from tests.web.toolchain import REPO, run_checked
 
 CLIENT = REPO / "clients" / "python"
@@ -39,14 +41,26 @@ def _run_client(python: Path, args: list[str], base: str) -> str:
     )
 
 
-def _graphql(base: str, query: str, variables: dict[str, object]) -> dict[str, object]:
+def _post(base: str, query: str, variables: dict[str, object], token: str | None = None) -> dict[str, object]:
+    """The response body, with the HTTP status under "status"."""
+    headers = {"content-type": "application/json"}
+    if token:
+        headers["authorization"] = f"Bearer {token}"
     request = urllib.request.Request(
-        f"{base}/graphql",
-        data=json.dumps({"query": query, "variables": variables}).encode(),
-        headers={"content-type": "application/json"},
+        f"{base}/graphql", data=json.dumps({"query": query, "variables": variables}).encode(), headers=headers
     )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        body: dict[str, object] = json.loads(response.read())
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status, raw = response.status, response.read()
+    except urllib.error.HTTPError as error:
+        status, raw = error.code, error.read()
+    body: dict[str, object] = json.loads(raw)
+    body["status"] = status
+    return body
+
+
+def _graphql(base: str, query: str, variables: dict[str, object], token: str | None = None) -> dict[str, object]:
+    body = _post(base, query, variables, token)
     assert "errors" not in body, body
     return body["data"]  # type: ignore[return-value]
 
@@ -115,3 +129,66 @@ def test_lookup_deploy_and_errors_through_the_convenience_layer(client_python: P
     listed = services["inferenceServices"]
     assert isinstance(listed, list)
     assert {"name": "linear-demo-ci", "modelVersion": {"id": outcome["version"]["id"]}} in listed
+
+
+def test_submit_for_approval_through_the_convenience_layer(
+    client_python: Path, governed_modelplane: GovernedModelplane
+) -> None:
+    base, tokens = governed_modelplane.base, governed_modelplane.tokens
+    output = run_checked(
+        [str(client_python), str(REPO / "tests" / "web" / "client_submit_probe.py"), "submitted-model", tokens["bob"]],
+        cwd=CLIENT,
+        env={"MODELPLANE_URL": f"{base}/graphql", "PYTHONPATH": str(CLIENT), "MODELPLANE_TOKEN": tokens["alice"]},
+        timeout=120,
+    )
+    outcome = json.loads(output.strip().splitlines()[-1])
+    first = outcome["first"]
+    assert first["stage"] == "SUBMITTED" and first["target"] == "APPROVED_STAGING"
+    assert first["request"]["actor"] == "alice" and first["request"]["decision"] == "REQUESTED"
+    assert first["request"]["comment"] == "ready for review"
+    assert first["request"]["modelVersionId"] == outcome["version_id"]
+    assert outcome["again"]["stage"] == "SUBMITTED"
+    assert outcome["missing"]["code"] == "NOT_FOUND"
+    # bob approves but may not write to the registry: asking for approval is refused.
+    assert outcome["approver"]["code"] == "FORBIDDEN"
+    # The approvals inbox, as bob sees it, holds alice's newest request; the older one is closed.
+    inbox = _graphql(
+        base,
+        "query { approvalRequests(state: null) { nodes { id modelVersionId requestedBy state } } }",
+        {},
+        token=tokens["bob"],
+    )
+    nodes = inbox["approvalRequests"]["nodes"]  # type: ignore[index]
+    mine = [n for n in nodes if n["modelVersionId"] == outcome["version_id"]]
+    assert [(n["id"], n["state"]) for n in mine] == [
+        (first["request"]["id"], "CLOSED"),
+        (outcome["again"]["request_id"], "OPEN"),
+    ]
+    assert {n["requestedBy"] for n in mine} == {"alice"}
+    # The transition is recorded with the submitter and the comment as its reason.
+    version = _graphql(
+        base,
+        "query ($id: ID) { modelVersion(id: $id) { stage transitions { toStage actor reason } } }",
+        {"id": outcome["version_id"]},
+        token=tokens["alice"],
+    )["modelVersion"]
+    assert version == {
+        "stage": "SUBMITTED",
+        "transitions": [{"toStage": "SUBMITTED", "actor": "alice", "reason": "ready for review"}],
+    }
+
+
+def test_me_needs_only_a_valid_token(governed_modelplane: GovernedModelplane) -> None:
+    base, tokens = governed_modelplane.base, governed_modelplane.tokens
+    # vic has no roles, so no scopes: `me` still answers, the registry does not.
+    me = _graphql(base, "{ me { user tenant roles scopes groups } }", {}, token=tokens["vic"])
+    assert me == {"me": {"user": "vic", "tenant": "default", "roles": [], "scopes": [], "groups": []}}
+    bob = _graphql(base, "{ me { user roles scopes } }", {}, token=tokens["bob"])["me"]
+    assert bob["user"] == "bob" and bob["roles"] == ["approver"]  # type: ignore[index]
+    assert "governance:approve" in bob["scopes"]  # type: ignore[index]
+    refused = _post(base, "{ registeredModels { totalCount } }", {}, token=tokens["vic"])
+    errors = refused["errors"]
+    assert isinstance(errors, list)
+    assert [e["extensions"]["code"] for e in errors] == ["FORBIDDEN"]
+    anonymous = _post(base, "{ me { user } }", {})
+    assert anonymous["status"] == 401

@@ -4,7 +4,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { launchBrowser, seriousViolations } from "./browser.mjs";
+import { GOVERNANCE_SCENARIOS } from "./governance.mjs";
 import { SCENARIOS } from "./scenarios.mjs";
+
+// E2E_SUITE=governance runs the journeys that need a server with API tokens (see governance.mjs).
+const SUITES = { main: SCENARIOS, governance: GOVERNANCE_SCENARIOS };
+const suite = SUITES[process.env.E2E_SUITE ?? "main"];
+if (!suite) throw new Error(`unknown E2E_SUITE ${process.env.E2E_SUITE}; use ${Object.keys(SUITES).join(" or ")}`);
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:8000";
 const shots = process.env.SCREENSHOTS_DIR ?? join(import.meta.dirname, "..", "..", "tests", "web", "screenshots");
@@ -12,13 +18,24 @@ const only = process.env.E2E_ONLY;
 mkdirSync(shots, { recursive: true });
 
 const browser = await launchBrowser();
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "UTC" });
-context.setDefaultTimeout(15000);
+const CONTEXT_OPTIONS = { viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "UTC" };
 const results = [];
 const accessibility = {};
+let pageErrors = [];
+
+async function newContext() {
+  const fresh = await browser.newContext(CONTEXT_OPTIONS);
+  fresh.setDefaultTimeout(15000);
+  fresh.on("page", (page) => page.on("pageerror", (error) => pageErrors.push(String(error))));
+  return fresh;
+}
+
+const context = await newContext();
 
 const tools = {
   base,
+  /** Another browser context (another person), its page errors counted like the scenario's own. */
+  newContext,
   async visit(page, path) {
     await page.goto(new URL(path, base).toString());
     await page.waitForLoadState("networkidle");
@@ -36,15 +53,14 @@ const tools = {
   },
 };
 
-for (const scenario of SCENARIOS) {
+for (const scenario of suite) {
   if (only && !scenario.name.includes(only)) continue;
+  pageErrors = [];
   const page = await context.newPage();
-  const consoleErrors = [];
-  page.on("pageerror", (error) => consoleErrors.push(String(error)));
   const started = Date.now();
   try {
     await scenario.run(page, tools);
-    if (consoleErrors.length > 0) throw new Error(`page errors: ${consoleErrors.join("; ")}`);
+    if (pageErrors.length > 0) throw new Error(`page errors: ${pageErrors.join("; ")}`);
     results.push({ name: scenario.name, ok: true, ms: Date.now() - started });
     console.log(`PASS ${scenario.name} (${Date.now() - started} ms)`);
   } catch (error) {

@@ -153,6 +153,9 @@ async function settings(page, { visit, capture }) {
   await visit(page, "/settings");
   await page.getByRole("row", { name: /Validated/ }).getByText("AVAILABLE").waitFor();
   await page.getByRole("heading", { name: "Who I am" }).waitFor();
+  // Without an auth configuration every request is the local admin of the default tenant.
+  await page.locator("dl.identity dd").filter({ hasText: /^local-admin$/ }).waitFor();
+  await page.locator("dl.identity dd").filter({ hasText: /^default$/ }).waitFor();
   await capture(page, "settings");
 }
 

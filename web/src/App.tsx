@@ -6,11 +6,14 @@ import { ErrorBoundary } from "./components/ErrorBoundary";
 import { CatalogGallery } from "./pages/catalog/CatalogGallery";
 import { CatalogModelPage } from "./pages/catalog/CatalogModelPage";
 import { Deployments } from "./pages/deployments/Deployments";
+import { Approvals } from "./pages/governance/Approvals";
+import { AuditTrail } from "./pages/governance/AuditTrail";
 import { ModelList } from "./pages/registry/ModelList";
 import { ModelPage } from "./pages/registry/ModelPage";
 import { RegisterForm } from "./pages/registry/RegisterForm";
 import { VersionPage } from "./pages/registry/VersionPage";
 import { Settings } from "./pages/settings/Settings";
+import { isHidden, pagesFor, WEB_MODE, type WebMode } from "./mode";
 
 function NotFound() {
   return (
@@ -21,7 +24,19 @@ function NotFound() {
   );
 }
 
-export function AppRoutes() {
+function HiddenInThisMode({ what }: { what: string }) {
+  return (
+    <>
+      <h1>{what} is not part of this app here</h1>
+      <p role="alert">
+        In the Kubeflow dashboard, use its own {what} page (KServe endpoints); a version's page still shows its
+        deployments.
+      </p>
+    </>
+  );
+}
+
+export function AppRoutes({ mode = WEB_MODE }: { mode?: WebMode }) {
   return (
     <Routes>
       <Route path="/" element={<Navigate to="/registry" replace />} />
@@ -32,14 +47,37 @@ export function AppRoutes() {
       <Route path="/registry/versions/:id" element={<VersionPage />} />
       <Route path="/catalog" element={<CatalogGallery />} />
       <Route path="/catalog/models/:sourceId/*" element={<CatalogModelPage />} />
-      <Route path="/deployments" element={<Deployments />} />
-      <Route path="/settings" element={<Settings />} />
+      <Route
+        path="/deployments"
+        element={isHidden(mode, "deployments") ? <HiddenInThisMode what="Deployments" /> : <Deployments />}
+      />
+      <Route path="/governance" element={<Navigate to="/governance/approvals" replace />} />
+      <Route path="/governance/approvals" element={<Approvals />} />
+      <Route path="/governance/audit" element={<AuditTrail />} />
+      <Route path="/settings" element={<Settings mode={mode} />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
 }
 
-export function App() {
+export function MainNav({ mode = WEB_MODE }: { mode?: WebMode }) {
+  return (
+    <nav aria-label="Main">
+      <ul>
+        {pagesFor(mode).map((page) => (
+          <li key={page.key}>
+            <NavLink to={page.path}>{page.label}</NavLink>
+          </li>
+        ))}
+        <li>
+          <a href={GRAPHQL_ENDPOINT}>GraphiQL</a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export function App({ mode = WEB_MODE }: { mode?: WebMode }) {
   const location = useLocation();
   return (
     <>
@@ -48,29 +86,11 @@ export function App() {
       </a>
       <header className="top">
         <span className="brand">Modelplane</span>
-        <nav aria-label="Main">
-          <ul>
-            <li>
-              <NavLink to="/registry">Registry</NavLink>
-            </li>
-            <li>
-              <NavLink to="/catalog">Catalog</NavLink>
-            </li>
-            <li>
-              <NavLink to="/deployments">Deployments</NavLink>
-            </li>
-            <li>
-              <NavLink to="/settings">Settings</NavLink>
-            </li>
-            <li>
-              <a href={GRAPHQL_ENDPOINT}>GraphiQL</a>
-            </li>
-          </ul>
-        </nav>
+        <MainNav mode={mode} />
       </header>
       <main id="main">
         <ErrorBoundary resetKey={location.pathname}>
-          <AppRoutes />
+          <AppRoutes mode={mode} />
         </ErrorBoundary>
       </main>
     </>

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from .generated import GraphQLClient
 from .pipeline import (
+    ApprovalSubmission,
     Modelplane,
     ModelplaneError,
     RegisteredVersion,
     deploy,
     get_model_version,
     register_model,
+    submit_for_approval,
 )
 
 __all__ = [
+    "ApprovalSubmission",
     "GraphQLClient",
     "Modelplane",
     "ModelplaneError",
@@ -20,4 +23,5 @@ __all__ = [
     "deploy",
     "get_model_version",
     "register_model",
+    "submit_for_approval",
 ]

@@ -1,4 +1,5 @@
-"""A small layer over the generated client for training and CI scripts: register, look up, deploy."""
+"""A small layer over the generated client for training and CI scripts: register, look up, deploy,
+submit for approval."""
 
 from __future__ import annotations
 
@@ -15,11 +16,17 @@ from .generated import (
     DeployModelVersionInput,
     GraphQLClient,
     MetricInput,
+    ModelVersionStage,
     RegisterModelInput,
 )
 from .generated.deploy_model_version import DeployModelVersionDeployModelVersion
-from .generated.exceptions import GraphQLClientError, GraphQLClientGraphQLError, GraphQLClientGraphQLMultiError
+from .generated.exceptions import (
+    GraphQLClientError,
+    GraphQLClientGraphQLError,
+    GraphQLClientGraphQLMultiError,
+)
 from .generated.get_model_version import GetModelVersionModelVersion
+from .generated.request_approval import RequestApprovalRequestApproval
 
 DEFAULT_URL = "http://127.0.0.1:8000/graphql"
 PropertyValue = Union[str, int, float, bool]
@@ -43,6 +50,26 @@ class RegisteredVersion:
     version_name: str
     artifact_id: str
     uri: str
+
+
+# The approval a version in each stage is submitted for (docs/governance.md's lifecycle).
+APPROVAL_FOR_STAGE = {
+    ModelVersionStage.DRAFT: ModelVersionStage.APPROVED_STAGING,
+    ModelVersionStage.CHANGES_REQUESTED: ModelVersionStage.APPROVED_STAGING,
+    ModelVersionStage.SUBMITTED: ModelVersionStage.APPROVED_STAGING,
+    ModelVersionStage.STAGING: ModelVersionStage.APPROVED_PROD,
+}
+# Stages a version leaves for SUBMITTED before approvers are asked.
+SUBMIT_FIRST = (ModelVersionStage.DRAFT, ModelVersionStage.CHANGES_REQUESTED)
+
+
+@dataclass(frozen=True)
+class ApprovalSubmission:
+    version_id: str
+    # The version's stage after submitting: SUBMITTED, or STAGING for a production approval.
+    stage: ModelVersionStage
+    target_stage: ModelVersionStage
+    request: RequestApprovalRequestApproval
 
 
 def _error_from(error: GraphQLClientError) -> ModelplaneError:
@@ -196,6 +223,38 @@ class Modelplane:
         except GraphQLClientError as error:
             raise _error_from(error) from None
 
+    def submit_for_approval(
+        self,
+        version_id: str,
+        *,
+        target_stage: Optional[Union[ModelVersionStage, str]] = None,
+        comment: Optional[str] = None,
+    ) -> ApprovalSubmission:
+        """Ask approvers to review a version. A DRAFT (or CHANGES_REQUESTED) version is first
+        moved to SUBMITTED, with `comment` as the reason; the target stage defaults to the
+        approval its stage needs next (APPROVED_STAGING, or APPROVED_PROD from STAGING)."""
+        try:
+            found = self.graphql.version_stage(id=version_id).model_version
+            if found is None:
+                raise ModelplaneError(f"no model version has the id {version_id}", "NOT_FOUND")
+            stage = found.stage
+            target = ModelVersionStage(target_stage) if target_stage is not None else APPROVAL_FOR_STAGE.get(stage)
+            if target is None:
+                raise ModelplaneError(
+                    f"a version in {stage.value} has no approval to ask for; give target_stage",
+                    "FAILED_PRECONDITION",
+                )
+            if stage in SUBMIT_FIRST:
+                stage = self.graphql.transition_model_version(
+                    id=version_id, to=ModelVersionStage.SUBMITTED, reason=comment
+                ).transition_model_version.stage
+            request = self.graphql.request_approval(
+                version_id=version_id, target_stage=target, comment=comment
+            ).request_approval
+        except GraphQLClientError as error:
+            raise _error_from(error) from None
+        return ApprovalSubmission(version_id=version_id, stage=stage, target_stage=target, request=request)
+
 
 def register_model(name: str, version: str, uri: str, **options: Any) -> RegisteredVersion:
     with Modelplane() as client:
@@ -212,3 +271,8 @@ def get_model_version(
 def deploy(version_id: str, environment: str, **options: Any) -> DeployModelVersionDeployModelVersion:
     with Modelplane() as client:
         return client.deploy(version_id, environment, **options)
+
+
+def submit_for_approval(version_id: str, **options: Any) -> ApprovalSubmission:
+    with Modelplane() as client:
+        return client.submit_for_approval(version_id, **options)

@@ -5,21 +5,26 @@ from __future__ import annotations
 import base64
 import hashlib
 from datetime import datetime
+from types import SimpleNamespace
+from typing import Any
 
 import strawberry
 
 from common.errors import BadUserInput, Forbidden
 from common.tenancy import Caller
+from subgraphs.registry.connections import Connection, build_connection
 from subgraphs.registry.database import Database
 from subgraphs.registry.governance import approvals as approval_store
-from subgraphs.registry.governance import audit, evaluations, lifecycle
+from subgraphs.registry.governance import audit, evaluations, inbox, lifecycle
 from subgraphs.registry.governance.bundle import build_bundle
-from subgraphs.registry.governance.config import load_config
+from subgraphs.registry.governance.config import GovernanceConfig, load_config
 from subgraphs.registry.governance.evaluations import MetricSpec
 from subgraphs.registry.governance.policies import evaluate_policies
-from subgraphs.registry.governance.stages import Stage
+from subgraphs.registry.governance.stages import APPROVAL_STAGES, Stage
 from subgraphs.registry.governance.types import (
     Approval,
+    ApprovalRequest,
+    ApprovalRequestState,
     AuditEvent,
     AuditEventPage,
     AuditVerification,
@@ -32,9 +37,20 @@ from subgraphs.registry.governance.types import (
     PolicyOutcome,
     PolicyReport,
     StageTransition,
+    iso_millis,
+)
+from subgraphs.registry.governance.types import (
+    Caller as CallerType,
+)
+from subgraphs.registry.pagination import (
+    OrderField,
+    Page,
+    check_first,
+    decode_cursor,
+    encode_cursor,
 )
 from subgraphs.registry.types import ModelVersion, RegisteredModel
-from subgraphs.registry.validation import parse_id
+from subgraphs.registry.validation import check_text, parse_id
 
 MAX_PAGE = 500
 
@@ -79,8 +95,90 @@ def _millis(value: datetime | None) -> int | None:
     return int(value.timestamp() * 1000)
 
 
+def _approval_request(
+    record: dict[str, Any], decisions: inbox.Decisions, config: GovernanceConfig
+) -> ApprovalRequest:
+    return ApprovalRequest(
+        id=strawberry.ID(str(record["id"])),
+        model_version_id=strawberry.ID(str(record["model_version_id"])),
+        target_stage=Stage(record["target_stage"]),
+        requested_by=record["actor"],
+        comment=record["comment"],
+        created_at=iso_millis(record["created_at"]),
+        state=ApprovalRequestState.OPEN if record["is_open"] else ApprovalRequestState.CLOSED,
+        version_stage=Stage(record["version_stage"]),
+        approvals_needed=config.approvals_needed(record["risk_tier"]),
+        approved_by=list(decisions.approvers),
+        refused_by=list(decisions.refusers),
+        decisions=[Approval.from_record(r) for r in decisions.records],
+    )
+
+
+@strawberry.type
+class IdentityQuery:
+    @strawberry.field(description="Who I am: the caller's user, tenant, project, roles, scopes and groups.")  # type: ignore[untyped-decorator]
+    def me(self, info: strawberry.Info) -> CallerType:
+        caller = _caller(info)
+        return CallerType(
+            user=caller.user,
+            tenant=caller.tenant,
+            project=caller.project,
+            roles=list(caller.roles),
+            scopes=sorted(caller.scopes),
+            groups=list(caller.groups),
+        )
+
+
 @strawberry.type
 class GovernanceQuery:
+    @strawberry.field(description="The approvals inbox: approval requests across the tenant's versions, oldest first.")  # type: ignore[untyped-decorator]
+    async def approval_requests(
+        self,
+        info: strawberry.Info,
+        state: ApprovalRequestState | None = ApprovalRequestState.OPEN,
+        target_stage: Stage | None = None,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[ApprovalRequest]:
+        if target_stage is not None and Stage(target_stage) not in APPROVAL_STAGES:
+            raise BadUserInput(
+                f"targetStage must be one of {', '.join(s.value for s in APPROVAL_STAGES)}"
+            )
+        size = check_first(first)
+        cursor = decode_cursor(check_text("after", after, 1_000), OrderField.ID) if after else None
+        query = inbox.InboxQuery(
+            state=inbox.RequestState(state.value) if state is not None else None,
+            target=Stage(target_stage) if target_stage is not None else None,
+            after_id=cursor.id if cursor is not None else 0,
+            limit=size,
+        )
+        tenant = _caller(info).tenant
+        config = load_config()
+        async with _database(info).read() as connection:
+            records = await inbox.fetch_requests(connection, tenant, query)
+            rows = records[:size]
+            decisions = await inbox.standing_decisions(
+                connection, tenant, [(r["model_version_id"], r["target_stage"]) for r in rows]
+            )
+
+        async def count_total() -> int:
+            async with _database(info).read() as connection:
+                return await inbox.count_requests(connection, tenant, query)
+
+        page = Page(
+            rows=rows,
+            cursors=[encode_cursor(OrderField.ID, SimpleNamespace(id=r["id"])) for r in rows],
+            has_next=len(records) > size,
+            has_previous=cursor is not None,
+        )
+        return build_connection(
+            page,
+            lambda r: _approval_request(
+                r, decisions[(r["model_version_id"], r["target_stage"])], config
+            ),
+            count_total,
+        )
+
     @strawberry.field(description="Audit events of the caller's tenant, oldest first.")  # type: ignore[untyped-decorator]
     async def audit_events(
         self,

@@ -5,12 +5,15 @@ from __future__ import annotations
 import enum
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.scalars import JSON
 
 from subgraphs.registry.governance.stages import Stage
+
+if TYPE_CHECKING:
+    from subgraphs.registry.types import ModelVersion
 
 ModelVersionStage = Stage  # the GraphQL name of Stage
 
@@ -81,6 +84,54 @@ class Approval:
             valid=bool(record["valid"]),
             created_at=iso_millis(record["created_at"]),
         )
+
+
+@strawberry.enum
+class ApprovalRequestState(enum.Enum):
+    OPEN = "OPEN"
+    CLOSED = "CLOSED"
+
+
+@strawberry.type(description="Who is asking: the caller the gateway identified.")
+class Caller:
+    user: str
+    tenant: str
+    project: str | None
+    roles: list[str]
+    scopes: list[str] = strawberry.field(description="Granted by the roles (and the token).")
+    groups: list[str]
+
+
+@strawberry.type(description="An approval request and where its review stands.")
+class ApprovalRequest:
+    id: strawberry.ID
+    model_version_id: strawberry.ID
+    target_stage: Stage
+    requested_by: str
+    comment: str | None
+    created_at: str
+    state: ApprovalRequestState = strawberry.field(
+        description="OPEN while it is the newest request for its target stage and the version "
+        "can still move there."
+    )
+    version_stage: Stage = strawberry.field(description="The version's stage now.")
+    approvals_needed: int = strawberry.field(description="By the model's risk tier.")
+    approved_by: list[str] = strawberry.field(
+        description="Approvers whose approval stands and counts (not the submitter)."
+    )
+    refused_by: list[str] = strawberry.field(description="Approvers whose refusal stands.")
+    decisions: list[Approval] = strawberry.field(
+        description="The standing approvals and refusals for this target stage, oldest first."
+    )
+
+    @strawberry.field
+    async def model_version(
+        self, info: strawberry.Info
+    ) -> Annotated[ModelVersion, strawberry.lazy("subgraphs.registry.types")]:
+        from subgraphs.registry.types import ModelVersion, loaders_of
+
+        row = await loaders_of(info).rows["version"].load(int(self.model_version_id))
+        return ModelVersion.from_row(row)
 
 
 @strawberry.type

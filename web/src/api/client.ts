@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 
 import { operationName, operationText } from "./documents";
 import { ApiRequestError, readApiErrors, type ApiError } from "./errors";
+import { identityHeaders } from "./identity";
 
 export const GRAPHQL_ENDPOINT = `${import.meta.env.BASE_URL}graphql`;
 
@@ -24,6 +25,7 @@ export async function request<TData, TVariables>(
       headers: {
         "content-type": "application/json",
         accept: "application/graphql-response+json, application/json",
+        ...identityHeaders(),
       },
       body: JSON.stringify({
         query: operationText(document),

@@ -13,7 +13,7 @@ const ADVICE: Record<string, string> = {
   CONFLICT: "It already exists or was changed by someone else: reload and try again.",
   NOT_FOUND: "It may have been deleted or the link is wrong: go back to the list.",
   FORBIDDEN: "Your roles do not allow this: ask an administrator.",
-  UNAUTHENTICATED: "Sign in again.",
+  UNAUTHENTICATED: "Set a valid API token on the Settings page (or sign in again), then retry.",
   UNAVAILABLE: "A service is unavailable: try again in a moment.",
   FAILED_PRECONDITION: "The object is not in a state that allows this.",
   INTERNAL_SERVER_ERROR: "Something went wrong on the server: try again, then tell an administrator.",

@@ -12,6 +12,7 @@ from .deploy_model_version import (
 )
 from .enums import (
     ApprovalDecision,
+    ApprovalRequestState,
     ArtifactState,
     ArtifactType,
     CatalogFilterOptionType,
@@ -96,13 +97,20 @@ from .register_model import (
     RegisterModelRegisterModelModelVersion,
     RegisterModelRegisterModelRegisteredModel,
 )
+from .request_approval import RequestApproval, RequestApprovalRequestApproval
 from .serving_environments import (
     ServingEnvironments,
     ServingEnvironmentsServingEnvironments,
 )
+from .transition_model_version import (
+    TransitionModelVersion,
+    TransitionModelVersionTransitionModelVersion,
+)
+from .version_stage import VersionStage, VersionStageModelVersion
 
 __all__ = [
     "ApprovalDecision",
+    "ApprovalRequestState",
     "ArtifactInput",
     "ArtifactState",
     "ArtifactType",
@@ -176,6 +184,8 @@ __all__ = [
     "RegisteredModelCreateInput",
     "RegisteredModelState",
     "RegisteredModelUpdateInput",
+    "RequestApproval",
+    "RequestApprovalRequestApproval",
     "ResourcesInput",
     "RiskTier",
     "RolloutModelVersionInput",
@@ -183,6 +193,10 @@ __all__ = [
     "ServingEnvironmentsServingEnvironments",
     "ServingState",
     "SortOrder",
+    "TransitionModelVersion",
+    "TransitionModelVersionTransitionModelVersion",
     "UpdateInferenceServiceInput",
     "Upload",
+    "VersionStage",
+    "VersionStageModelVersion",
 ]

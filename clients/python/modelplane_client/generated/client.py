@@ -4,12 +4,16 @@ from .base_client import BaseClient
 from .base_model import UNSET, UnsetType
 from .create_serving_environment import CreateServingEnvironment
 from .deploy_model_version import DeployModelVersion
+from .enums import ModelVersionStage
 from .find_registered_model import FindRegisteredModel
 from .get_model_version import GetModelVersion
 from .input_types import DeployModelVersionInput, MetricInput, RegisterModelInput
 from .log_metric import LogMetric
 from .register_model import RegisterModel
+from .request_approval import RequestApproval
 from .serving_environments import ServingEnvironments
+from .transition_model_version import TransitionModelVersion
+from .version_stage import VersionStage
 
 
 def gql(q: str) -> str:
@@ -85,6 +89,82 @@ class GraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return DeployModelVersion.model_validate(data)
+
+    def version_stage(self, id: str, **kwargs: Any) -> VersionStage:
+        query = gql("""
+            query VersionStage($id: ID!) {
+              modelVersion(id: $id) {
+                id
+                stage
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="VersionStage", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return VersionStage.model_validate(data)
+
+    def transition_model_version(
+        self,
+        id: str,
+        to: ModelVersionStage,
+        reason: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> TransitionModelVersion:
+        query = gql("""
+            mutation TransitionModelVersion($id: ID!, $to: ModelVersionStage!, $reason: String) {
+              transitionModelVersion(id: $id, to: $to, reason: $reason) {
+                id
+                stage
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "to": to, "reason": reason}
+        response = self.execute(
+            query=query,
+            operation_name="TransitionModelVersion",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return TransitionModelVersion.model_validate(data)
+
+    def request_approval(
+        self,
+        version_id: str,
+        target_stage: ModelVersionStage,
+        comment: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> RequestApproval:
+        query = gql("""
+            mutation RequestApproval($versionId: ID!, $targetStage: ModelVersionStage!, $comment: String) {
+              requestApproval(
+                versionId: $versionId
+                targetStage: $targetStage
+                comment: $comment
+              ) {
+                id
+                modelVersionId
+                targetStage
+                actor
+                decision
+                comment
+                createdAt
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "versionId": version_id,
+            "targetStage": target_stage,
+            "comment": comment,
+        }
+        response = self.execute(
+            query=query, operation_name="RequestApproval", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return RequestApproval.model_validate(data)
 
     def register_model(self, input: RegisterModelInput, **kwargs: Any) -> RegisterModel:
         query = gql("""

@@ -58,6 +58,11 @@ class ApprovalDecision(str, Enum):
     WITHDRAWN = "WITHDRAWN"
 
 
+class ApprovalRequestState(str, Enum):
+    OPEN = "OPEN"
+    CLOSED = "CLOSED"
+
+
 class ArtifactState(str, Enum):
     UNKNOWN = "UNKNOWN"
     PENDING = "PENDING"

@@ -1,4 +1,4 @@
-// One model version: artifacts, metrics, lineage, state and its deployments.
+// One model version: artifacts, metrics, lineage, state, governance and its deployments.
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 
@@ -16,6 +16,7 @@ import {
 } from "../../gql/graphql";
 import { labelsOf, valueOf, withLabels } from "../../properties";
 import { DeployForm } from "../deployments/DeployForm";
+import { VersionGovernance } from "../governance/VersionGovernance";
 
 export function VersionPage() {
   const { id = "" } = useParams();
@@ -172,6 +173,7 @@ export function VersionPage() {
           </ul>
         </section>
       )}
+      <VersionGovernance versionId={version.id} />
       <section aria-labelledby="deployments-title">
         <h2 id="deployments-title">Deployments</h2>
         {version.deployments.length === 0 ? (
