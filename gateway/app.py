@@ -23,11 +23,11 @@ from gateway.execution.transport import SubgraphTransport
 from gateway.guard import RequestGuard
 from gateway.http.endpoint import GraphQLEndpoint, RequestHook
 from gateway.http.web import WebAssets
+from gateway.limits.concurrency import ConcurrencyLimiter, ConcurrencySettings
 from gateway.metrics import GatewayMetrics
-from gateway.tracing import Tracing, tracing_from_env
 from gateway.service import Gateway
 from gateway.supergraph import load_supergraph_sdl, parse_supergraph
-
+from gateway.tracing import Tracing, tracing_from_env
 
 log = logging.getLogger("modelplane.gateway")
 
@@ -52,6 +52,7 @@ class GatewayApp:
         web: bool = False,
         tracing: Tracing | None = None,
         follow: tuple[str, float] | None = None,
+        limiter: ConcurrencyLimiter | None = None,
     ) -> None:
         self.follow = follow  # (file or URL, seconds between checks)
         self.loaded_sdl: str | None = None
@@ -80,6 +81,7 @@ class GatewayApp:
             guard=guard,
             metrics=self.metrics,
             tracing=self.tracing,
+            limiter=limiter_from_settings() if limiter is None else limiter,
         )
         self.guard = guard
         self.router = Starlette(
@@ -162,8 +164,21 @@ class GatewayApp:
         return PlainTextResponse(print_schema(self.gateway.supergraph.api_schema))
 
 
+def limiter_from_settings() -> ConcurrencyLimiter | None:
+    try:
+        parsed = ConcurrencySettings.parse(settings.CONCURRENCY.get() or "adaptive")
+    except ValueError as error:
+        raise RuntimeError(str(error)) from None
+    return ConcurrencyLimiter(parsed) if parsed is not None else None
+
+
+_closing: set[asyncio.Future[None]] = set()
+
+
 def _close_later(gateway: Gateway) -> None:
-    asyncio.ensure_future(gateway.close())
+    task = asyncio.ensure_future(gateway.close())
+    _closing.add(task)
+    task.add_done_callback(_closing.discard)
 
 
 def create_gateway_app(supergraph_sdl: str | None, **options: Any) -> GatewayApp:

@@ -13,6 +13,12 @@ DEDUP = declare(
     "1: identical queries in flight at the same time (same document, variables and caller) "
     "share one execution.",
 )
+CONCURRENCY = declare(
+    "MODELPLANE_GATEWAY_CONCURRENCY",
+    "adaptive",
+    "How many operations execute at once: 'adaptive' (a soft limit that follows latency), "
+    "'off', or a whole number (a fixed soft limit). Waiting is capped at 50 ms.",
+)
 FORWARD_HEADERS = declare(
     "MODELPLANE_FORWARD_HEADERS",
     None,

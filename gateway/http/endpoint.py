@@ -24,8 +24,9 @@ from gateway.http.protocol import (
     parse_get_query,
     parse_post_body,
 )
+from gateway.limits.concurrency import ConcurrencyLimiter
 from gateway.metrics import GatewayMetrics
-from gateway.service import Gateway
+from gateway.service import Gateway, GatewayResult
 from gateway.tracing import Tracing
 
 log = logging.getLogger("modelplane.gateway")
@@ -49,7 +50,9 @@ class GraphQLEndpoint:
         guard: RequestGuard | None = None,
         metrics: GatewayMetrics | None = None,
         tracing: Tracing | None = None,
+        limiter: ConcurrencyLimiter | None = None,
     ) -> None:
+        self.limiter = limiter
         self.metrics = metrics
         self.tracing = tracing
         self.gateway_ref = gateway_ref
@@ -146,7 +149,7 @@ class GraphQLEndpoint:
             if self.dedup and prepared.operation is not None and prepared.operation.operation.value == "query":
                 status, payload = await self.run_shared(gateway, prepared, request, headers, media, caller)
                 return status, None, payload
-            result = await gateway.run(prepared, request.variables, headers, caller, encode=True)
+            result = await self.run_limited(gateway, prepared, request, headers, caller)
         except RequestError:
             raise
         except ModelplaneError as error:
@@ -162,6 +165,23 @@ class GraphQLEndpoint:
             return 500, body, None
         status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
         return status, result.body, result.payload
+
+    async def run_limited(
+        self,
+        gateway: Gateway,
+        prepared: PreparedOperation,
+        request: GraphQLRequest,
+        headers: Mapping[str, str],
+        caller: Caller | None,
+    ) -> GatewayResult:
+        limiter = self.limiter
+        if limiter is None:
+            return await gateway.run(prepared, request.variables, headers, caller, encode=True)
+        started = await limiter.acquire()
+        try:
+            return await gateway.run(prepared, request.variables, headers, caller, encode=True)
+        finally:
+            limiter.release(started)
 
     async def run_shared(
         self,
@@ -186,7 +206,7 @@ class GraphQLEndpoint:
         future: asyncio.Future[tuple[int, bytes]] = asyncio.get_running_loop().create_future()
         self.in_flight[key] = future
         try:
-            result = await gateway.run(prepared, request.variables, headers, caller, encode=True)
+            result = await self.run_limited(gateway, prepared, request, headers, caller)
             status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
             outcome = (status, result.encoded())
             future.set_result(outcome)
