@@ -37,6 +37,7 @@ def fraud_version(
 class StaticRegistry:
     """Answers with the sources it holds; `before_lookup` runs first (to simulate outages);
     `refuse_production` makes the move to PRODUCTION fail as a failing policy would;
+    `after_move` runs once a move to PRODUCTION is made (to break the cluster right then);
     `events_down` makes recording deployment events fail as an unreachable registry would."""
 
     def __init__(self, *sources: ModelSource) -> None:
@@ -46,6 +47,7 @@ class StaticRegistry:
         self.moves: list[tuple[str, str, str]] = []  # (caller, version, reason)
         self.events: list[tuple[str, DeploymentEvent]] = []  # (caller, event)
         self.refuse_production: str | None = None
+        self.after_move: Callable[[], Awaitable[None]] | None = None
         self.events_down = False
 
     async def find_model_source(self, caller: Caller, model_version_id: str) -> ModelSource:
@@ -73,6 +75,8 @@ class StaticRegistry:
             raise FailedPrecondition(f"registry: cannot move from {source.stage} to PRODUCTION")
         self.set_stage(model_version_id, "PRODUCTION")
         self.moves.append((caller.user, model_version_id, reason))
+        if self.after_move is not None:
+            await self.after_move()
         return "PRODUCTION"
 
     async def record_deployment_event(self, caller: Caller, event: DeploymentEvent) -> None:
