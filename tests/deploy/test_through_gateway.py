@@ -13,7 +13,7 @@ import pytest
 
 from modelplane.standalone import build_standalone_app
 from tests.deploy.conftest import KubeTarget
-from tests.deploy.harness import GraphQLClient, reserve_socket, serve
+from tests.deploy.harness import reserve_socket, serve
 from tests.deploy.people import approve_for_production, configure_people, people, stage_of
 
 REGISTER = """mutation($version: String!, $uri: String!) {
