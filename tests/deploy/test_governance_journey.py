@@ -193,7 +193,8 @@ async def test_draft_to_production_through_the_gateway_with_a_verified_evidence_
         forged = await alice.execute(
             'mutation { recordDeploymentEvent(versionId: "1", action: "promote", environment: "live", deployment: "live/x") { seq } }'
         )
-        assert forged.get("errors") and "recordDeploymentEvent" in forged["errors"][0]["message"]
+        assert forged["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+        assert "recordDeploymentEvent" in forged["errors"][0]["message"]
 
         # The auditor downloads the evidence bundle through the gateway and checks it offline
         # with what `modelplane audit verify --bundle` runs.
