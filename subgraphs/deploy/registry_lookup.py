@@ -17,7 +17,7 @@ from common.errors import (
     NotFound,
     Unavailable,
 )
-from common.tenancy import Caller, sign_caller
+from common.tenancy import IDENTITY_HEADER, Caller, sign_caller
 from subgraphs.deploy.records import DeploymentEvent, ModelSource
 
 MODEL_VERSION_QUERY = """
@@ -96,6 +96,10 @@ class HttpRegistryLookup:
         headers = {"content-type": "application/json"}
         if self.secret is not None:
             headers.update(sign_caller(caller, self.secret))
+        else:
+            # No shared secret (a development setup): the registry trusts the identity header
+            # as it is, so send it unsigned; the tenant and the audit actor stay the caller's.
+            headers[IDENTITY_HEADER] = sign_caller(caller, "")[IDENTITY_HEADER]
         return headers
 
     async def _execute(self, caller: Caller, query: str, variables: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from common.errors import FailedPrecondition, NotFound, Unavailable
-from common.tenancy import Caller, sign_caller
+from common.tenancy import IDENTITY_HEADER, Caller, sign_caller
 from subgraphs.deploy.app import create_app
 from subgraphs.deploy.manifest_driver import ManifestDriver
 from subgraphs.deploy.records import DeploymentEvent
@@ -93,3 +93,22 @@ async def test_moves_to_production_and_deployment_events_go_through_the_registry
             "diff": {"before": None, "after": {"trafficPercent": 100, "environment": "live",
                                                 "deployment": "live/fraud", "production": True}},
         }]
+
+
+async def test_without_a_shared_secret_the_caller_still_reaches_the_registry(sqlite_url: str) -> None:
+    async with serve(create_registry_app(database_url=sqlite_url, secret=None)) as registry_url:
+        registry = GraphQLClient(f"{registry_url}/graphql", {IDENTITY_HEADER: sign_caller(ACME, "")[IDENTITY_HEADER]})
+        version_id = (await registry.data(REGISTER))["registerModel"]["modelVersion"]["id"]
+        lookup = HttpRegistryLookup(f"{registry_url}/graphql", secret=None)
+        try:
+            assert (await lookup.find_model_source(ACME, version_id)).stage == "DRAFT"
+            await lookup.record_deployment_event(ACME, DeploymentEvent(version_id, "create", "dev", "dev/fraud", False))
+            with pytest.raises(NotFound):  # another tenant does not see acme's version
+                await lookup.find_model_source(Caller(user="eve", tenant="umbrella"), version_id)
+        finally:
+            await lookup.close()
+        events = (await registry.data(
+            'query($id: ID!) { auditEvents(entityType: "model_version", entityId: $id) { events { actor action } } }',
+            id=version_id,
+        ))["auditEvents"]["events"]
+        assert {"actor": "alice", "action": "deployment.create"} in events
