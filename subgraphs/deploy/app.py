@@ -8,6 +8,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.requests import Request
 
+from common.errors import FailedPrecondition
 from common.http_app import build_subgraph_app
 from common.settings import data_dir
 from common.tenancy import Caller
@@ -17,6 +18,7 @@ from subgraphs.deploy.driver import DeployDriver
 from subgraphs.deploy.kube_config import ClusterSettings, load_configuration
 from subgraphs.deploy.kubernetes_driver import KubernetesDriver
 from subgraphs.deploy.manifest_driver import ManifestDriver
+from subgraphs.deploy.records import DeploymentEvent
 from subgraphs.deploy.registry_lookup import HttpRegistryLookup, RegistryLookup
 from subgraphs.deploy.schema import build_schema
 
@@ -47,10 +49,20 @@ class _NoRegistry:
     """Used when no registry URL is configured: deploying needs one, reading does not."""
 
     async def find_model_source(self, caller: Caller, model_version_id: str) -> Any:
-        from common.errors import FailedPrecondition
+        raise self._missing("read model versions")
 
-        raise FailedPrecondition(
-            "deploy cannot read model versions: no registry URL is configured",
+    async def move_to_production(self, caller: Caller, model_version_id: str, reason: str) -> str:
+        raise self._missing("move model versions to PRODUCTION")
+
+    async def record_deployment_event(self, caller: Caller, event: DeploymentEvent) -> None:
+        # Only undeploy and delete of existing services get this far without a registry:
+        # they are reported as failing to be audited (Deployments._record), never silently.
+        raise self._missing("record deployment audit events")
+
+    @staticmethod
+    def _missing(what: str) -> FailedPrecondition:
+        return FailedPrecondition(
+            f"deploy cannot {what}: no registry URL is configured",
             suggestion="set MODELPLANE_REGISTRY_URL to the registry subgraph's /graphql URL",
         )
 

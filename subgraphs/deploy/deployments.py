@@ -4,10 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from common.errors import BadUserInput, Conflict, FailedPrecondition, NotFound
+from common.errors import (
+    BadUserInput,
+    Conflict,
+    FailedPrecondition,
+    ModelplaneError,
+    NotFound,
+    Unavailable,
+)
 from common.tenancy import Caller
 from subgraphs.deploy.driver import DeployDriver
-from subgraphs.deploy.records import Environment, ModelSource, Serving, ServingRuntime
+from subgraphs.deploy.records import (
+    DeploymentEvent,
+    Environment,
+    ModelSource,
+    Serving,
+    ServingRuntime,
+    StoredObject,
+)
 from subgraphs.deploy.registry_lookup import RegistryLookup
 from subgraphs.deploy.resource import (
     DESIRED_STATE,
@@ -27,6 +41,9 @@ from subgraphs.deploy.resource import (
 )
 
 STOP_ANNOTATION = "serving.kserve.io/stop"
+PRODUCTION_STAGE = "PRODUCTION"
+# The stages a version must be in to serve in a production environment.
+PRODUCTION_READY_STAGES = ("APPROVED_PROD", PRODUCTION_STAGE)
 
 
 class Deployments:
@@ -80,7 +97,11 @@ class Deployments:
         found = await self.driver.list_services(caller.tenant, namespace=environment, labels=labels)
         return [ServiceView(stored) for stored in found]
 
-    # Mutations.
+    # Mutations. Each one that serves a version in a production environment passes the
+    # production gate first; each one that leaves a version with all of a production
+    # environment's traffic moves that version to PRODUCTION in the registry *before* the
+    # cluster is changed (so a refused move changes nothing); each successful one is then
+    # recorded in the version's audit trail (`_record`).
 
     async def deploy(
         self,
@@ -93,30 +114,52 @@ class Deployments:
     ) -> ServiceView:
         check_tenant(caller)
         check_serving(serving)
+        env = await self._environment(caller, environment)
         source = await self.registry.find_model_source(caller, model_version_id)
         name = name or default_service_name(source)
         if not is_dns_label(name, max_length=45):
             raise BadUserInput(f"inference service name {name!r} must be a DNS label of ≤45 characters")
         check_labels(source)
+        if env.production:
+            require_production_stage(source, env.name)
         body = render_inference_service(
             tenant=caller.tenant, namespace=environment, name=name, source=source, serving=serving
         )
         existing = await self.driver.get_service(caller.tenant, environment, name)
+        if existing is not None:
+            require_same_version(ServiceView(existing), source)
+        # A first deploy has all the traffic; so has a service that is not mid-canary.
+        moves = env.production and (
+            existing is None or ServiceView(existing).predictor.get("canaryTrafficPercent") is None
+        )
+        moved = False
+        if moves:
+            moved = await self._move_to_production(
+                caller, source, f"deployed to production environment {env.name} as {environment}/{name}"
+            )
+        try:
+            view = await self._create_or_adopt(caller, body, existing, source)
+        except ModelplaneError as error:
+            if moved:
+                raise _after_move(error, source) from error
+            raise
+        await self._record(caller, "create", view, env, moved_to_production=moved)
+        return view
+
+    async def _create_or_adopt(
+        self, caller: Caller, body: dict[str, Any], existing: StoredObject | None, source: ModelSource
+    ) -> ServiceView:
+        namespace, name = body["metadata"]["namespace"], body["metadata"]["name"]
         if existing is None:
             try:
                 return ServiceView(await self.driver.create_service(caller.tenant, body))
             except Conflict:
                 # Created by an earlier attempt whose answer was lost: adopt it if it matches.
-                existing = await self.driver.get_service(caller.tenant, environment, name)
+                existing = await self.driver.get_service(caller.tenant, namespace, name)
                 if existing is None:
                     raise
         view = ServiceView(existing)
-        if view.labels.get(MODEL_VERSION_ID) != source.model_version_id:
-            raise Conflict(
-                f"inference service {view.id!r} already exists and serves model version "
-                f"{view.labels.get(MODEL_VERSION_ID)}",
-                suggestion="use rolloutModelVersion to move it to another version",
-            )
+        require_same_version(view, source)
         if view.annotations.get(DESIRED_STATE) == "UNDEPLOYED":
             return await self._patch(
                 caller, view, {"metadata": {"annotations": {DESIRED_STATE: "DEPLOYED", STOP_ANNOTATION: None}}}
@@ -138,7 +181,9 @@ class Deployments:
             model["resources"] = {"requests": None, "limits": None, **resources}
         if model:
             predictor["model"] = model
-        return await self._patch(caller, view, {"spec": {"predictor": predictor}}, resource_version)
+        updated = await self._patch(caller, view, {"spec": {"predictor": predictor}}, resource_version)
+        await self._record(caller, "update", updated, await self._environment_of(caller, view))
+        return updated
 
     async def rollout(
         self,
@@ -150,30 +195,49 @@ class Deployments:
     ) -> ServiceView:
         check_percent(canary_percent)
         view = await self.require(caller, service_id)
+        env = await self._environment_of(caller, view)
         source = await self.registry.find_model_source(caller, model_version_id)
         check_labels(source)
+        if env.production:
+            require_production_stage(source, env.name)
         current = view.labels.get(MODEL_VERSION_ID)
         if current == source.model_version_id:
             # Already rolled out (a retry): only the traffic split may still differ.
-            if view.predictor.get("canaryTrafficPercent") == _canary_value(canary_percent):
-                return view
-            return await self._patch(
-                caller, view, {"spec": {"predictor": {"canaryTrafficPercent": _canary_value(canary_percent)}}},
-                resource_version,
+            patch: dict[str, Any] = {
+                "spec": {"predictor": {"canaryTrafficPercent": _canary_value(canary_percent)}}
+            }
+        else:
+            patch = {
+                "metadata": {
+                    "labels": {**source_labels(source), PREVIOUS_MODEL_VERSION_ID: current},
+                    "annotations": {**source_annotations(source), ROLLED_BACK: None},
+                },
+                "spec": {
+                    "predictor": {
+                        "canaryTrafficPercent": _canary_value(canary_percent),
+                        "model": _model_source_patch(source),
+                    }
+                },
+            }
+        moved = False
+        if env.production and _canary_value(canary_percent) is None:
+            require_fresh(view, resource_version)
+            moved = await self._move_to_production(
+                caller, source, f"rolled out to all traffic of {view.id} in production environment {env.name}"
             )
-        patch = {
-            "metadata": {
-                "labels": {**source_labels(source), PREVIOUS_MODEL_VERSION_ID: current},
-                "annotations": {**source_annotations(source), ROLLED_BACK: None},
-            },
-            "spec": {
-                "predictor": {
-                    "canaryTrafficPercent": _canary_value(canary_percent),
-                    "model": _model_source_patch(source),
-                }
-            },
-        }
-        return await self._patch(caller, view, patch, resource_version)
+        if current == source.model_version_id and view.predictor.get(
+            "canaryTrafficPercent"
+        ) == _canary_value(canary_percent):
+            updated = view
+        else:
+            try:
+                updated = await self._patch(caller, view, patch, resource_version)
+            except ModelplaneError as error:
+                if moved:
+                    raise _after_move(error, source) from error
+                raise
+        await self._record(caller, "rollout", updated, env, moved_to_production=moved)
+        return updated
 
     async def set_canary(
         self, caller: Caller, service_id: str, percent: int, resource_version: str | None
@@ -181,43 +245,92 @@ class Deployments:
         check_percent(percent)
         view = await self.require(caller, service_id)
         require_previous(view, "change the canary traffic")
+        env = await self._environment_of(caller, view)
+        moved = False
+        source: ModelSource | None = None
+        if env.production:
+            source = await self._serving_source(caller, view)
+            require_production_stage(source, env.name)
+            if _canary_value(percent) is None:
+                require_fresh(view, resource_version)
+                moved = await self._move_to_production(
+                    caller, source, f"given all traffic of {view.id} in production environment {env.name}"
+                )
         patch = {
             "metadata": {"annotations": {ROLLED_BACK: None}},
             "spec": {"predictor": {"canaryTrafficPercent": _canary_value(percent)}},
         }
-        return await self._patch(caller, view, patch, resource_version)
+        try:
+            updated = await self._patch(caller, view, patch, resource_version)
+        except ModelplaneError as error:
+            if moved and source is not None:
+                raise _after_move(error, source) from error
+            raise
+        await self._record(caller, "set_traffic", updated, env, moved_to_production=moved)
+        return updated
 
     async def promote(self, caller: Caller, service_id: str, resource_version: str | None) -> ServiceView:
+        """All traffic to the latest rolled-out version. In a production environment that
+        version moves to PRODUCTION first: if the registry refuses (a policy fails, the
+        stage changed), nothing is patched and the canary split stays as it was."""
         view = await self.require(caller, service_id)
+        env = await self._environment_of(caller, view)
+        moved = False
+        source: ModelSource | None = None
+        if env.production:
+            source = await self._serving_source(caller, view)
+            require_production_stage(source, env.name)
+            require_fresh(view, resource_version)
+            moved = await self._move_to_production(
+                caller, source, f"promoted {view.id} in production environment {env.name}"
+            )
         patch = {
             "metadata": {"annotations": {ROLLED_BACK: None}},
             "spec": {"predictor": {"canaryTrafficPercent": None}},
         }
-        return await self._patch(caller, view, patch, resource_version)
+        try:
+            updated = await self._patch(caller, view, patch, resource_version)
+        except ModelplaneError as error:
+            if moved and source is not None:
+                raise _after_move(error, source) from error
+            raise
+        await self._record(caller, "promote", updated, env, moved_to_production=moved)
+        return updated
 
     async def rollback(self, caller: Caller, service_id: str, resource_version: str | None) -> ServiceView:
-        """All traffic to the previous rolled-out revision, as KServe does for a canary at 0%."""
+        """All traffic to the previous rolled-out revision, as KServe does for a canary at 0%.
+        Never gated: going back to what served before must always be possible."""
         view = await self.require(caller, service_id)
         require_previous(view, "roll back")
         patch = {
             "metadata": {"annotations": {ROLLED_BACK: "true"}},
             "spec": {"predictor": {"canaryTrafficPercent": 0}},
         }
-        return await self._patch(caller, view, patch, resource_version)
+        updated = await self._patch(caller, view, patch, resource_version)
+        await self._record(caller, "rollback", updated, await self._environment_of(caller, view))
+        return updated
 
     async def undeploy(self, caller: Caller, service_id: str, resource_version: str | None) -> ServiceView:
         """Stops serving but keeps the resource, so its link to the registry stays visible."""
         view = await self.require(caller, service_id)
         patch = {"metadata": {"annotations": {DESIRED_STATE: "UNDEPLOYED", STOP_ANNOTATION: "true"}}}
-        return await self._patch(caller, view, patch, resource_version)
+        updated = await self._patch(caller, view, patch, resource_version)
+        await self._record(caller, "undeploy", updated, await self._environment_of(caller, view))
+        return updated
 
     async def delete(self, caller: Caller, service_id: str) -> bool:
         """Removes the resource; False when it was already gone (a retried delete)."""
         namespace, name = parse_service_id(service_id)
+        stored = await self.driver.get_service(caller.tenant, namespace, name)
+        if stored is None:
+            return False
+        view = ServiceView(stored)
+        env = await self._environment_of(caller, view)
         try:
             await self.driver.delete_service(caller.tenant, namespace, name)
         except NotFound:
             return False
+        await self._record(caller, "delete", view, env)
         return True
 
     async def _patch(
@@ -231,6 +344,116 @@ class Deployments:
             patch = {**patch, "metadata": {**patch.get("metadata", {}), "resourceVersion": resource_version}}
         stored = await self.driver.patch_service(caller.tenant, view.namespace, view.name, patch)
         return ServiceView(stored)
+
+    # Governance: the production gate, the move to PRODUCTION, the audit trail.
+
+    async def _environment(self, caller: Caller, name: str) -> Environment:
+        env = await self.driver.get_environment(caller.tenant, name)
+        if env is None:
+            raise NotFound(
+                f"serving environment {name!r} not found",
+                suggestion="create it first (createServingEnvironment)",
+            )
+        return env
+
+    async def _environment_of(self, caller: Caller, view: ServiceView) -> Environment:
+        """The service's environment; a namespace Modelplane does not manage (no record) is
+        not marked production."""
+        env = await self.driver.get_environment(caller.tenant, view.namespace)
+        if env is None:
+            return Environment(name=view.namespace, description="", production=False, tenant=caller.tenant)
+        return env
+
+    async def _serving_source(self, caller: Caller, view: ServiceView) -> ModelSource:
+        """The registry's view of the version the service's latest revision serves."""
+        version = view.labels.get(MODEL_VERSION_ID)
+        if not version:
+            raise FailedPrecondition(f"inference service {view.id!r} is not linked to a model version")
+        return await self.registry.find_model_source(caller, version)
+
+    async def _move_to_production(self, caller: Caller, source: ModelSource, reason: str) -> bool:
+        """Moves the version to PRODUCTION; False when it already was. The registry checks
+        the move (legal from the current stage, policies for PRODUCTION pass) and records
+        it; a refusal reaches the caller with the registry's code and extensions."""
+        if source.stage == PRODUCTION_STAGE:
+            return False
+        try:
+            await self.registry.move_to_production(caller, source.model_version_id, reason)
+        except FailedPrecondition:
+            # Moved meanwhile by a concurrent promotion? Then there is nothing left to do.
+            again = await self.registry.find_model_source(caller, source.model_version_id)
+            if again.stage == PRODUCTION_STAGE:
+                return False
+            raise
+        return True
+
+    async def _record(
+        self,
+        caller: Caller,
+        action: str,
+        view: ServiceView,
+        env: Environment,
+        *,
+        moved_to_production: bool = False,
+    ) -> None:
+        """Appends `deployment.<action>` to the served version's audit trail. The action has
+        taken effect by now: when the registry cannot record it, the caller is told so, and
+        retrying the same mutation (which changes nothing more) records it."""
+        version = view.labels.get(MODEL_VERSION_ID)
+        if not version:
+            return  # not one of ours: no version to attach the event to
+        event = DeploymentEvent(
+            model_version_id=version,
+            action=action,
+            environment=env.name,
+            deployment=view.id,
+            production=env.production,
+            details=event_details(view, self.driver.mode, moved_to_production),
+        )
+        try:
+            await self.registry.record_deployment_event(caller, event)
+        except ModelplaneError as error:
+            retry = (
+                "retry the same mutation: it changes nothing more and records the event"
+                if action != "delete"
+                else "the inference service is gone; record the deletion by hand"
+            )
+            raise Unavailable(
+                f"{action} of inference service {view.id!r} took effect, but the registry did not "
+                f"record its audit event: {error.message}",
+                suggestion=retry,
+                actionApplied=True,
+            ) from None
+
+
+def event_details(view: ServiceView, driver_mode: str, moved_to_production: bool) -> dict[str, Any]:
+    """What the audit event says about the service after the action."""
+    canary = view.predictor.get("canaryTrafficPercent")
+    details: dict[str, Any] = {
+        "modelVersionId": view.labels.get(MODEL_VERSION_ID),
+        "previousModelVersionId": view.labels.get(PREVIOUS_MODEL_VERSION_ID),
+        "trafficPercent": 100 if canary is None else canary,
+        "rolledBack": view.annotations.get(ROLLED_BACK) == "true",
+        "desiredState": view.annotations.get(DESIRED_STATE, "DEPLOYED"),
+        "storageUri": view.model.get("storageUri"),
+        "resourceVersion": view.metadata.get("resourceVersion"),
+        "generation": view.metadata.get("generation"),
+        "applied": view.stored.applied,
+        "driver": driver_mode,
+        "movedToProduction": moved_to_production,
+    }
+    return {key: value for key, value in details.items() if value is not None}
+
+
+def _after_move(error: ModelplaneError, source: ModelSource) -> ModelplaneError:
+    """The cluster refused after the registry moved the version to PRODUCTION: say so, keep
+    the code; a retry finds the version in PRODUCTION and only patches."""
+    return type(error)(
+        f"{error.message} (model version {source.model_version_id} was already moved to PRODUCTION; "
+        "retry to finish the change)",
+        suggestion=error.suggestion,
+        **error.extra,
+    )
 
 
 def _canary_value(percent: int | None) -> int | None:
@@ -284,4 +507,42 @@ def require_previous(view: ServiceView, action: str) -> None:
         raise FailedPrecondition(
             f"inference service {view.id!r} has no previous revision; cannot {action}",
             suggestion="roll out a new model version first (rolloutModelVersion)",
+        )
+
+
+def require_production_stage(source: ModelSource, environment: str) -> None:
+    """The production gate: only APPROVED_PROD or PRODUCTION versions serve in production."""
+    if source.stage in PRODUCTION_READY_STAGES:
+        return
+    stage = source.stage or "unknown"
+    raise FailedPrecondition(
+        f"model version {source.model_version_id} is in stage {stage}; the production "
+        f"environment {environment!r} serves only versions in APPROVED_PROD or PRODUCTION",
+        suggestion=(
+            "have it approved for production first: approvals for APPROVED_PROD, then "
+            "transitionModelVersion(to: APPROVED_PROD); or deploy to a non-production environment"
+        ),
+        stage=stage,
+        requiredStages=list(PRODUCTION_READY_STAGES),
+        environment=environment,
+    )
+
+
+def require_same_version(view: ServiceView, source: ModelSource) -> None:
+    if view.labels.get(MODEL_VERSION_ID) != source.model_version_id:
+        raise Conflict(
+            f"inference service {view.id!r} already exists and serves model version "
+            f"{view.labels.get(MODEL_VERSION_ID)}",
+            suggestion="use rolloutModelVersion to move it to another version",
+        )
+
+
+def require_fresh(view: ServiceView, resource_version: str | None) -> None:
+    """A stale resourceVersion is refused before the registry is asked to move anything."""
+    current = view.metadata.get("resourceVersion")
+    if resource_version is not None and current is not None and resource_version != current:
+        raise Conflict(
+            f"inference service {view.id!r} changed concurrently (resourceVersion "
+            f"{resource_version} is not the current {current})",
+            suggestion="read the latest resourceVersion and retry",
         )

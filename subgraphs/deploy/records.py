@@ -21,6 +21,19 @@ class ModelSource:
     storage_key: str | None = None
     storage_path: str | None = None
     service_account_name: str | None = None
+    stage: str | None = None  # the governance stage (DRAFT … PRODUCTION); None: not reported
+
+
+@dataclass(frozen=True, slots=True)
+class DeploymentEvent:
+    """One deployment action, for the registry's audit trail of the model version."""
+
+    model_version_id: str
+    action: str  # create, update, rollout, set_traffic, promote, rollback, undeploy, delete
+    environment: str
+    deployment: str  # the InferenceService id, namespace/name
+    production: bool
+    details: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

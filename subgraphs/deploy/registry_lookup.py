@@ -1,4 +1,6 @@
-"""Reads a model version and its model artifact from the registry subgraph over HTTP."""
+"""Deploy's calls to the registry subgraph over HTTP, as the signed caller: it reads a model
+version (its model artifact and governance stage), moves a version to PRODUCTION, and records
+deployment actions in the version's audit trail."""
 
 from __future__ import annotations
 
@@ -6,15 +8,24 @@ from typing import Any, Protocol
 
 import aiohttp
 
-from common.errors import BadUserInput, FailedPrecondition, ModelplaneError, NotFound, Unavailable
-from common.tenancy import Caller, sign_caller
-from subgraphs.deploy.records import ModelSource
+from common.errors import (
+    BadUserInput,
+    Conflict,
+    FailedPrecondition,
+    Forbidden,
+    ModelplaneError,
+    NotFound,
+    Unavailable,
+)
+from common.tenancy import IDENTITY_HEADER, Caller, sign_caller
+from subgraphs.deploy.records import DeploymentEvent, ModelSource
 
 MODEL_VERSION_QUERY = """
 query DeployModelVersion($id: ID) {
   modelVersion(id: $id) {
     id
     name
+    stage
     registeredModel { id name }
     artifacts(first: 50) {
       nodes {
@@ -27,11 +38,36 @@ query DeployModelVersion($id: ID) {
   }
 }
 """
+MOVE_TO_PRODUCTION = """
+mutation DeployMoveToProduction($id: ID!, $reason: String) {
+  transitionModelVersion(id: $id, to: PRODUCTION, reason: $reason) { id stage }
+}
+"""
+RECORD_DEPLOYMENT_EVENT = """
+mutation DeployRecordEvent(
+  $versionId: ID!, $action: String!, $environment: String!, $deployment: String!,
+  $production: Boolean!, $details: JSON
+) {
+  recordDeploymentEvent(
+    versionId: $versionId, action: $action, environment: $environment,
+    deployment: $deployment, production: $production, details: $details
+  ) { id seq }
+}
+"""
 
 
 class RegistryLookup(Protocol):
     async def find_model_source(self, caller: Caller, model_version_id: str) -> ModelSource:
         """The version's model artifact; NotFound when the version is unknown to `caller`."""
+        ...
+
+    async def move_to_production(self, caller: Caller, model_version_id: str, reason: str) -> str:
+        """Moves the version to PRODUCTION as `caller` (the registry checks that the move is
+        legal and its policies pass: FailedPrecondition otherwise); returns the new stage."""
+        ...
+
+    async def record_deployment_event(self, caller: Caller, event: DeploymentEvent) -> None:
+        """Appends `deployment.<action>` to the version's audit trail."""
         ...
 
     async def close(self) -> None: ...
@@ -60,10 +96,14 @@ class HttpRegistryLookup:
         headers = {"content-type": "application/json"}
         if self.secret is not None:
             headers.update(sign_caller(caller, self.secret))
+        else:
+            # No shared secret (a development setup): the registry trusts the identity header
+            # as it is, so send it unsigned; the tenant and the audit actor stay the caller's.
+            headers[IDENTITY_HEADER] = sign_caller(caller, "")[IDENTITY_HEADER]
         return headers
 
-    async def find_model_source(self, caller: Caller, model_version_id: str) -> ModelSource:
-        payload = {"query": MODEL_VERSION_QUERY, "variables": {"id": model_version_id}}
+    async def _execute(self, caller: Caller, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+        payload = {"query": query, "variables": variables}
         try:
             async with self._client().post(
                 self.url, json=payload, headers=self._headers(caller)
@@ -78,10 +118,36 @@ class HttpRegistryLookup:
         errors = body.get("errors") or []
         if errors:
             raise _registry_error(errors[0])
-        version = (body.get("data") or {}).get("modelVersion")
+        data = body.get("data")
+        return data if isinstance(data, dict) else {}
+
+    async def find_model_source(self, caller: Caller, model_version_id: str) -> ModelSource:
+        data = await self._execute(caller, MODEL_VERSION_QUERY, {"id": model_version_id})
+        version = data.get("modelVersion")
         if version is None:
             raise NotFound(f"model version {model_version_id} not found in the registry")
         return model_source_from(version)
+
+    async def move_to_production(self, caller: Caller, model_version_id: str, reason: str) -> str:
+        data = await self._execute(
+            caller, MOVE_TO_PRODUCTION, {"id": model_version_id, "reason": reason}
+        )
+        moved = data.get("transitionModelVersion") or {}
+        return str(moved.get("stage") or "")
+
+    async def record_deployment_event(self, caller: Caller, event: DeploymentEvent) -> None:
+        await self._execute(
+            caller,
+            RECORD_DEPLOYMENT_EVENT,
+            {
+                "versionId": event.model_version_id,
+                "action": event.action,
+                "environment": event.environment,
+                "deployment": event.deployment,
+                "production": event.production,
+                "details": event.details,
+            },
+        )
 
 
 def model_source_from(version: dict[str, Any]) -> ModelSource:
@@ -112,14 +178,26 @@ def model_source_from(version: dict[str, Any]) -> ModelSource:
         storage_key=artifact.get("storageKey"),
         storage_path=artifact.get("storagePath"),
         service_account_name=artifact.get("serviceAccountName"),
+        stage=version.get("stage"),
     )
 
 
 def _registry_error(error: Any) -> ModelplaneError:
+    """The registry's error as deploy's own, keeping the code and the structured extensions
+    (a refused transition's allowedStages or failedPolicies reach the caller unchanged)."""
     message = str(error.get("message", "registry error")) if isinstance(error, dict) else str(error)
-    code = ((error.get("extensions") or {}).get("code") if isinstance(error, dict) else None) or ""
-    if code == "NOT_FOUND":
-        return NotFound(f"registry: {message}")
-    if code in ("BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED"):
-        return BadUserInput(f"registry: {message}")
-    return Unavailable(f"the registry could not answer: {message}")
+    extensions = dict((error.get("extensions") or {}) if isinstance(error, dict) else {})
+    code = extensions.pop("code", None) or ""
+    suggestion = extensions.pop("suggestion", None)
+    kinds: dict[str, type[ModelplaneError]] = {
+        "NOT_FOUND": NotFound,
+        "BAD_USER_INPUT": BadUserInput,
+        "GRAPHQL_VALIDATION_FAILED": BadUserInput,
+        "FAILED_PRECONDITION": FailedPrecondition,
+        "CONFLICT": Conflict,
+        "FORBIDDEN": Forbidden,
+    }
+    kind = kinds.get(code)
+    if kind is None:
+        return Unavailable(f"the registry could not answer: {message}")
+    return kind(f"registry: {message}", suggestion=suggestion, **extensions)

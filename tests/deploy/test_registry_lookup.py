@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from common.errors import NotFound, Unavailable
-from common.tenancy import Caller, sign_caller
+from common.errors import FailedPrecondition, NotFound, Unavailable
+from common.tenancy import IDENTITY_HEADER, Caller, sign_caller
 from subgraphs.deploy.app import create_app
 from subgraphs.deploy.manifest_driver import ManifestDriver
+from subgraphs.deploy.records import DeploymentEvent
 from subgraphs.deploy.registry_lookup import HttpRegistryLookup
 from subgraphs.registry.app import create_app as create_registry_app
 from tests.deploy.harness import GraphQLClient, serve
@@ -34,6 +35,7 @@ async def test_lookup_reads_the_versions_model_artifact(sqlite_url: str, tmp_pat
         try:
             source = await lookup.find_model_source(ACME, version_id)
             assert (source.uri, source.format_name, source.format_version) == ("s3://models/fraud/1", "onnx", "1")
+            assert source.stage == "DRAFT"
             assert (source.registered_model_id, source.artifact_id) == (
                 registered["registeredModel"]["id"], registered["modelArtifact"]["id"],
             )
@@ -60,3 +62,53 @@ async def test_unreachable_registry_is_unavailable() -> None:
             await lookup.find_model_source(ACME, "1")
     finally:
         await lookup.close()
+
+
+async def test_moves_to_production_and_deployment_events_go_through_the_registry(sqlite_url: str) -> None:
+    async with serve(create_registry_app(database_url=sqlite_url, secret=SECRET)) as registry_url:
+        registry = GraphQLClient(f"{registry_url}/graphql", sign_caller(ACME, SECRET))
+        version_id = (await registry.data(REGISTER))["registerModel"]["modelVersion"]["id"]
+        lookup = HttpRegistryLookup(f"{registry_url}/graphql", secret=SECRET)
+        try:
+            # The registry's refusal reaches deploy with its code and extensions.
+            with pytest.raises(FailedPrecondition) as refused:
+                await lookup.move_to_production(ACME, version_id, "promoted live/fraud")
+            assert refused.value.extra["allowedStages"] == ["SUBMITTED", "RETIRED"]
+            assert "DRAFT" in refused.value.message
+
+            event = DeploymentEvent(version_id, "create", "live", "live/fraud", True, {"trafficPercent": 100})
+            await lookup.record_deployment_event(ACME, event)
+            with pytest.raises(NotFound):
+                await lookup.record_deployment_event(ACME, DeploymentEvent("999", "create", "live", "live/x", True))
+        finally:
+            await lookup.close()
+        events = (await registry.data(
+            'query($id: ID!) { auditEvents(entityType: "model_version", entityId: $id) { events { actor action diff } } }',
+            id=version_id,
+        ))["auditEvents"]["events"]
+        recorded = [e for e in events if e["action"] == "deployment.create"]
+        assert recorded == [{
+            "actor": "alice",
+            "action": "deployment.create",
+            "diff": {"before": None, "after": {"trafficPercent": 100, "environment": "live",
+                                                "deployment": "live/fraud", "production": True}},
+        }]
+
+
+async def test_without_a_shared_secret_the_caller_still_reaches_the_registry(sqlite_url: str) -> None:
+    async with serve(create_registry_app(database_url=sqlite_url, secret=None)) as registry_url:
+        registry = GraphQLClient(f"{registry_url}/graphql", {IDENTITY_HEADER: sign_caller(ACME, "")[IDENTITY_HEADER]})
+        version_id = (await registry.data(REGISTER))["registerModel"]["modelVersion"]["id"]
+        lookup = HttpRegistryLookup(f"{registry_url}/graphql", secret=None)
+        try:
+            assert (await lookup.find_model_source(ACME, version_id)).stage == "DRAFT"
+            await lookup.record_deployment_event(ACME, DeploymentEvent(version_id, "create", "dev", "dev/fraud", False))
+            with pytest.raises(NotFound):  # another tenant does not see acme's version
+                await lookup.find_model_source(Caller(user="eve", tenant="umbrella"), version_id)
+        finally:
+            await lookup.close()
+        events = (await registry.data(
+            'query($id: ID!) { auditEvents(entityType: "model_version", entityId: $id) { events { actor action } } }',
+            id=version_id,
+        ))["auditEvents"]["events"]
+        assert {"actor": "alice", "action": "deployment.create"} in events

@@ -98,8 +98,9 @@ async def append_event(
         "prev_hash": last.hash if last is not None else GENESIS_HASH,
     }
     event["hash"] = hash_event(event)
-    await connection.execute(audit_events.insert().values(**event))
-    return event
+    result = await connection.execute(audit_events.insert().values(**event))
+    key = result.inserted_primary_key
+    return {"id": key[0] if key else None, **event}
 
 
 @dataclass(frozen=True, slots=True)

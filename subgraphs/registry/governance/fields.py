@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import strawberry
+from strawberry.scalars import JSON
 
 from common.errors import BadUserInput, Forbidden
 from common.tenancy import Caller
@@ -18,6 +19,7 @@ from subgraphs.registry.governance import approvals as approval_store
 from subgraphs.registry.governance import audit, evaluations, inbox, lifecycle
 from subgraphs.registry.governance.bundle import build_bundle
 from subgraphs.registry.governance.config import GovernanceConfig, load_config
+from subgraphs.registry.governance.deployments import DEPLOY_SCOPE, record_deployment_event
 from subgraphs.registry.governance.evaluations import MetricSpec
 from subgraphs.registry.governance.policies import evaluate_policies
 from subgraphs.registry.governance.stages import APPROVAL_STAGES, Stage
@@ -345,6 +347,39 @@ class GovernanceMutation:
                 connection, _caller(info), parse_id(version_id), Stage(target_stage), comment
             )
         return Approval.from_record(record)
+
+    @strawberry.federation.mutation(  # type: ignore[untyped-decorator]
+        description=(
+            "Records what the deploy subgraph did to an InferenceService serving the version "
+            "(action: create, update, rollout, set_traffic, promote, rollback, undeploy, "
+            "delete) as the audit event deployment.<action>. Internal: only the deploy "
+            "subgraph calls it, so it is not part of the gateway's API."
+        ),
+        inaccessible=True,
+        requires_scopes=[[DEPLOY_SCOPE]],
+    )
+    async def record_deployment_event(
+        self,
+        info: strawberry.Info,
+        version_id: strawberry.ID,
+        action: str,
+        environment: str,
+        deployment: str,
+        production: bool = False,
+        details: JSON | None = None,
+    ) -> AuditEvent:
+        async with _database(info).write() as connection:
+            record = await record_deployment_event(
+                connection,
+                _caller(info),
+                parse_id(version_id, "versionId"),
+                action,
+                environment,
+                deployment,
+                production,
+                details,
+            )
+        return AuditEvent.from_record(record)
 
 
 @strawberry.type
