@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Union
 
 from common.errors import BadUserInput
 
-Scalar = Union[str, int, float, bool]
+Scalar = str | int | float | bool
 VALUE_SUFFIXES = ("string_value", "int_value", "double_value", "bool_value")
 OPERATORS = ("=", "!=", "<>", "<", ">", "<=", ">=", "LIKE", "ILIKE", "IN", "NOT IN")
 
@@ -54,7 +53,7 @@ class Or:
     items: tuple[Expression, ...]
 
 
-Expression = Union[Comparison, And, Or]
+Expression = Comparison | And | Or
 
 
 class FilterSyntaxError(BadUserInput):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+
 def _assets() -> Path:
     from gateway.http.web import web_dist
 

@@ -654,9 +654,10 @@ class FetchGraphBuilder:
 
     def key_is_local(self, graph: str, parent_type: str, selection_set: SelectionSetNode) -> bool:
         for selection in selection_set.selections:
-            if isinstance(selection, FieldNode):
-                if not self.is_local(graph, parent_type, selection.name.value, None):
-                    return False
+            if isinstance(selection, FieldNode) and not self.is_local(
+                graph, parent_type, selection.name.value, None
+            ):
+                return False
         return True
 
     def plan_jump(

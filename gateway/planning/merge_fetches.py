@@ -105,14 +105,18 @@ def mergeable(a: Selection, b: Selection) -> bool:
             return False
         if (other.selection is None) != (sub.selection is None):
             return False
-        if other.selection is not None and sub.selection is not None:
-            if not mergeable(other.selection, sub.selection):
-                return False
+        if (
+            other.selection is not None
+            and sub.selection is not None
+            and not mergeable(other.selection, sub.selection)
+        ):
+            return False
     for type_name, fragment in b.fragments.items():
         other_fragment = a.fragments.get(type_name)
-        if other_fragment is not None:
-            if other_fragment.as_type != fragment.as_type or not mergeable(other_fragment, fragment):
-                return False
+        if other_fragment is not None and (
+            other_fragment.as_type != fragment.as_type or not mergeable(other_fragment, fragment)
+        ):
+            return False
     return True
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from gateway.planning.selection import Selection
 
@@ -52,7 +51,7 @@ class Condition:
     if_false: PlanNode | None = None
 
 
-PlanNode = Union[Fetch, Flatten, Sequence, Parallel, Condition]
+PlanNode = Fetch | Flatten | Sequence | Parallel | Condition
 
 
 @dataclass(slots=True)

@@ -12,8 +12,8 @@ import strawberry
 from strawberry.federation.schema import Schema
 from strawberry.types import Info
 
-from common.errors import BadUserInput
 from common.authorization import CATALOG_READ, require_scopes
+from common.errors import BadUserInput
 from common.graphql_errors import ErrorCodes
 from subgraphs.catalog.artifact_types import (
     CatalogArtifact,

@@ -26,7 +26,7 @@ class _Client:
         self.session = session
         self.url = url
 
-    async def post(self, _: str, json: object, headers: dict[str, str] | None = None) -> "_Answer":
+    async def post(self, _: str, json: object, headers: dict[str, str] | None = None) -> _Answer:
         async with self.session.post(self.url, json=json, headers=headers) as response:
             return _Answer(response.status, await response.json(content_type=None))
 

@@ -1,4 +1,4 @@
-"""Role × operation matrix over Modelplane's real supergraph, through the standalone server."""
+"""Role-by-operation matrix over Modelplane's real supergraph, through the standalone server."""
 
 from __future__ import annotations
 

@@ -82,13 +82,12 @@ async def test_register_then_list_through_the_gateway(standalone: str) -> None:
 
 
 async def test_client_identity_headers_are_not_trusted(standalone: str) -> None:
-    async with aiohttp.ClientSession() as session:
-        async with session.post(
-            f"{standalone}/graphql",
-            json={"query": "{ registeredModels { totalCount } }"},
-            headers={"x-modelplane-identity": "e30", "x-modelplane-signature": "t=1,v1=bad"},
-        ) as response:
-            body = await response.json()
+    async with aiohttp.ClientSession() as session, session.post(
+        f"{standalone}/graphql",
+        json={"query": "{ registeredModels { totalCount } }"},
+        headers={"x-modelplane-identity": "e30", "x-modelplane-signature": "t=1,v1=bad"},
+    ) as response:
+        body = await response.json()
     assert response.status == 200
     assert "errors" not in body, body
 

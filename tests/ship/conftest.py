@@ -6,6 +6,7 @@ import pytest
 
 from tests.conftest import require_service
 
+
 def _port(env: dict[str, str]) -> int:
     return int(env["MODELPLANE_KUBE_HOST"].rsplit(":", 1)[1])
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.ship.apiserver import ApiError, KubeApi
 from tests.conftest import KUBE_START_TIMEOUT as APISERVER_TIMEOUT
+from tests.ship.apiserver import ApiError, KubeApi
 from tests.ship.manifests import OVERLAYS, object_key, render_overlay
 
 ISTIO_CRDS = sorted((Path(__file__).parent / "fixtures" / "istio").glob("*.yaml"))

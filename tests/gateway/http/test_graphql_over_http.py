@@ -154,9 +154,12 @@ async def test_a_span_per_request_and_per_subgraph_fetch(suite: RunningSuite) ->
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(exporter))
     tracing = Tracing(provider.get_tracer("test"))
-    async with await _serve(suite, tracing=tracing) as url, aiohttp.ClientSession() as session:
-        async with session.post(url, json={"query": QUERY}) as response:
-            assert response.status == 200
+    async with (
+        await _serve(suite, tracing=tracing) as url,
+        aiohttp.ClientSession() as session,
+        session.post(url, json={"query": QUERY}) as response,
+    ):
+        assert response.status == 200
     spans = exporter.get_finished_spans()
     names = sorted(span.name for span in spans)
     assert names == ["fetch accounts", "fetch profiles", "graphql request"]
@@ -175,9 +178,12 @@ async def test_a_field_selected_under_two_conditions_appears_when_either_holds(
         "query ($x: Boolean!, $y: Boolean!) "
         "{ me { email @include(if: $x) email @include(if: $y) nickname @skip(if: $x) } }"
     )
-    async with await _serve(suite) as url, aiohttp.ClientSession() as session:
-        async with session.post(url, json={"query": query, "variables": {"x": x, "y": y}}) as response:
-            body = await response.json()
+    async with (
+        await _serve(suite) as url,
+        aiohttp.ClientSession() as session,
+        session.post(url, json={"query": query, "variables": {"x": x, "y": y}}) as response,
+    ):
+        body = await response.json()
     assert "errors" not in body, body
     me = body["data"]["me"]
     assert ("email" in me) == (x or y)
