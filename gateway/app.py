@@ -83,6 +83,7 @@ class GatewayApp:
             tracing=self.tracing,
             limiter=limiter_from_settings() if limiter is None else limiter,
         )
+        self.metrics.limiter = self.endpoint.limiter
         self.guard = guard
         self.router = Starlette(
             routes=[

@@ -34,6 +34,7 @@ class GatewayMetrics:
             ["subgraph", "code"], registry=self.registry,
         )
         self.cache_source: object | None = None
+        self.limiter: object | None = None  # the endpoint's ConcurrencyLimiter, if any
         self.registry.register(_CacheCollector(self))
 
     def observe_request(self, operation: str | None, seconds: float, errors: list[str]) -> None:
@@ -62,4 +63,16 @@ class _CacheCollector:
         if source is not None:
             family.add_metric(["hit"], float(getattr(source, "hits", 0)))
             family.add_metric(["miss"], float(getattr(source, "misses", 0)))
-        return [family]
+        families = [family]
+        limiter = self.metrics.limiter
+        if limiter is not None:
+            for name, help_text, value in (
+                ("modelplane_gateway_concurrency_limit", "Operations allowed to execute at once now.", limiter.effective_limit),  # type: ignore[attr-defined]
+                ("modelplane_gateway_concurrency_in_flight", "Operations executing now.", limiter.in_flight),  # type: ignore[attr-defined]
+                ("modelplane_gateway_concurrency_waiting", "Operations waiting for a slot now.", len(limiter.waiters)),  # type: ignore[attr-defined]
+                ("modelplane_gateway_concurrency_bypassed", "Operations that ran past the limit after waiting the longest allowed (a count since start).", limiter.bypassed),  # type: ignore[attr-defined]
+            ):
+                gauge = GaugeMetricFamily(name, help_text)
+                gauge.add_metric([], float(value))
+                families.append(gauge)
+        return families

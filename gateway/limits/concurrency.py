@@ -18,10 +18,10 @@ How: a gradient controller in the manner of Envoy's adaptive concurrency filter.
   `sqrt(limit)`: it shrinks when queueing for the CPU makes operations slower than the
   baseline, and grows while more concurrency costs no latency.
 
-Soft: the limit never refuses anything, and an operation never waits longer than
-`max_wait` seconds for a slot; past that it runs anyway. Operations stuck on a hung
-subgraph therefore cannot starve the others, and the worst the controller can add to a
-request is `max_wait`.
+Soft: the limit never refuses anything. An operation waits in a FIFO queue while slots
+turn over; when none has been released for `max_wait` seconds (every slot held by
+operations stuck on a hung subgraph, say), the operation runs anyway, so a stall can
+never starve the others and costs a waiting request at most `max_wait`.
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ class ConcurrencyLimiter:
         self.probing = self.settings.fixed is None  # measure the baseline first
         self.next_probe = 0.0
         self.probe_started = 0.0
-        self.bypassed = 0  # operations that stopped waiting after max_wait
+        self.bypassed = 0  # operations that ran past the limit because no slot freed up
+        self.last_release = float("-inf")
 
     @property
     def effective_limit(self) -> int:
@@ -91,33 +92,40 @@ class ConcurrencyLimiter:
         return max(self.settings.minimum, int(self.limit))
 
     async def acquire(self) -> float | None:
-        """Waits for a slot (at most max_wait). Returns what to pass to `release`: the start
-        time, or None for an operation that stopped waiting (its latency says nothing
-        about the limit)."""
+        """Waits for a slot. Returns what to pass to `release`: the start time, or None for
+        an operation that ran past a stalled limit (its latency says nothing about it)."""
         if self.in_flight < self.effective_limit and not self.waiters:
             self.in_flight += 1
             return self.clock()
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.waiters.append(waiter)
         try:
-            await asyncio.wait_for(asyncio.shield(waiter), self.settings.max_wait)
-        except TimeoutError:
-            self.bypassed += 1
-            if waiter.done():  # granted a slot at the very moment the wait ran out
-                return self.clock()
-            waiter.cancel()
-            self.in_flight += 1
-            return None
+            while True:
+                try:
+                    await asyncio.wait_for(asyncio.shield(waiter), self.settings.max_wait)
+                    return self.clock()
+                except TimeoutError:
+                    if waiter.done():  # granted a slot at the very moment the wait ran out
+                        return self.clock()
+                    if self.clock() - self.last_release < self.settings.max_wait:
+                        continue  # slots are turning over: this is a queue, not a stall
+                    self.bypassed += 1
+                    waiter.cancel()
+                    self.waiters.remove(waiter)
+                    self.in_flight += 1
+                    return None
         except BaseException:
             if waiter.done() and not waiter.cancelled():
                 self.release(None)  # the slot was ours: give it back
             else:
                 waiter.cancel()
+                if waiter in self.waiters:
+                    self.waiters.remove(waiter)
             raise
-        return self.clock()
 
     def release(self, started: float | None) -> None:
         self.in_flight -= 1
+        self.last_release = self.clock()
         if (
             started is not None
             and self.settings.fixed is None
