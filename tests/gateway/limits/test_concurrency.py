@@ -176,3 +176,24 @@ async def test_slow_subgraphs_are_not_throttled_through_http() -> None:
                 assert elapsed < 1.5, elapsed
         assert limiter.in_flight == 0
         assert limiter.bypassed > 0  # the start-up probe held operations back, briefly
+
+
+async def test_a_queue_that_moves_is_not_bypassed() -> None:
+    limiter = ConcurrencyLimiter(ConcurrencySettings(fixed=1, minimum=1, maximum=1, initial=1, max_wait=0.05))
+    running: list[int] = []
+    most = 0
+
+    async def operation() -> None:
+        nonlocal most
+        started = await limiter.acquire()
+        running.append(1)
+        most = max(most, len(running))
+        try:
+            await asyncio.sleep(0.03)  # each holds its slot 30 ms; the last waits 150 ms
+        finally:
+            running.pop()
+            limiter.release(started)
+
+    await asyncio.gather(*(operation() for _ in range(6)))
+    assert limiter.bypassed == 0
+    assert most == 1
