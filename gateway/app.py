@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -53,6 +53,7 @@ class GatewayApp:
         tracing: Tracing | None = None,
         follow: tuple[str, float] | None = None,
         limiter: ConcurrencyLimiter | None = None,
+        override_labels: Iterable[str] | None = None,
     ) -> None:
         self.follow = follow  # (file or URL, seconds between checks)
         self.loaded_sdl: str | None = None
@@ -65,6 +66,11 @@ class GatewayApp:
             "guard_settings": guard.settings if guard is not None else None,
             "header_rule": header_rule or parse_forward_setting(settings.FORWARD_HEADERS.get()),
             "urls": urls,
+            "override_labels": tuple(
+                override_labels
+                if override_labels is not None
+                else [x.strip() for x in (settings.OVERRIDE_LABELS.get() or "").split(",") if x.strip()]
+            ),
         }
         self.metrics = GatewayMetrics()
         self.options["metrics"] = self.metrics

@@ -40,6 +40,7 @@ class PreparedOperation:
     cost: int | None = None  # the estimate, when no variable can change it
     document_key: str | None = None
     authorized_plans: Any = None  # authorization outcome key -> plan of the pruned document
+    labelled_plans: Any = None  # progressive-override label set -> plan
 
 
 def _error(error: GraphQLError, code: str) -> dict[str, object]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import random
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,7 +56,14 @@ class Gateway:
         reject_whole_operation: bool = False,
         metrics: Any = None,
         tracing: Any = None,
+        override_labels: Iterable[str] = (),
+        rng: random.Random | None = None,
     ) -> None:
+        # Progressive @override: labels turned on for every request (feature flags), and
+        # percent(x) labels, each on for a random x% of requests.
+        supergraph, self.percent_labels = with_override_labels(supergraph, override_labels)
+        self.static_labels = supergraph.enabled_labels
+        self.rng = rng or random.Random()
         self.supergraph = supergraph
         self.schema_guard = (
             SchemaGuard(supergraph, guard_settings, reject_whole_operation)
@@ -105,12 +114,16 @@ class Gateway:
             return GatewayResult({"errors": errors}, 400, prepared)
         variables = _json_variables(coerced.coerced, raw_variables)
         plan = prepared.plan
+        labels = self.choose_labels() if self.percent_labels else None
+        if labels is not None:
+            plan = self.labelled_plan(prepared, labels)
         denied: list[dict[str, Any]] = []
         if self.schema_guard is not None and caller is not None:
             self.schema_guard.check(prepared, variables, caller)
             pruned, refusals = self.schema_guard.authorize(prepared, variables, caller)
             if pruned is not None:
-                plan = self.authorized_plan(prepared, *pruned)
+                key, document = pruned
+                plan = self.authorized_plan(prepared, key, document, labels)
                 denied = [refusal.to_graphql() for refusal in refusals]
         state = ExecutionState(variables, headers)
         state.errors.extend(denied)
@@ -128,16 +141,44 @@ class Gateway:
         body["data"] = data
         return GatewayResult(body, 200, prepared)
 
-    def authorized_plan(self, prepared: PreparedOperation, key: Any, document: Any) -> QueryPlan:
-        """Plans of a document with denied fields removed, cached per authorization outcome;
-        the response is still shaped by the whole operation, so denied fields come back null."""
+    def choose_labels(self) -> frozenset[str] | None:
+        """The override labels on for one request; None when only the static ones are."""
+        draw = self.rng.random
+        fired = [label for label, share in self.percent_labels.items() if draw() * 100 < share]
+        if not fired:
+            return None
+        return self.static_labels | frozenset(fired)
+
+    def labelled_plan(self, prepared: PreparedOperation, labels: frozenset[str]) -> QueryPlan:
+        """The operation's plan with these override labels on, planned once per label set."""
+        if prepared.labelled_plans is None:
+            prepared.labelled_plans = {}
+        plan = prepared.labelled_plans.get(labels)
+        if plan is None:
+            assert prepared.document is not None
+            plan = prepared.labelled_plans[labels] = plan_pruned(
+                self.supergraph.with_labels(labels), prepared, prepared.document
+            )
+        return plan  # type: ignore[no-any-return]
+
+    def authorized_plan(
+        self,
+        prepared: PreparedOperation,
+        key: Any,
+        document: Any,
+        labels: frozenset[str] | None = None,
+    ) -> QueryPlan:
+        """Plans of a document with denied fields removed, cached per authorization outcome
+        (and override labels); the response is still shaped by the whole operation, so
+        denied fields come back null."""
         if prepared.authorized_plans is None:
             prepared.authorized_plans = {}
-        plan = prepared.authorized_plans.get(key)
+        plan = prepared.authorized_plans.get((key, labels))
         if plan is None:
             if len(prepared.authorized_plans) > 64:
                 prepared.authorized_plans.clear()
-            plan = prepared.authorized_plans[key] = plan_pruned(self.supergraph, prepared, document)
+            supergraph = self.supergraph if labels is None else self.supergraph.with_labels(labels)
+            plan = prepared.authorized_plans[(key, labels)] = plan_pruned(supergraph, prepared, document)
         return plan  # type: ignore[no-any-return]
 
     def encode_fast(self, prepared: PreparedOperation, state: ExecutionState) -> bytes | None:
@@ -210,6 +251,39 @@ class Gateway:
                     state.data[key] = value
         for error in result.errors or ():
             state.errors.append({"message": error.message, "extensions": {"code": "INTERNAL_SERVER_ERROR"}})
+
+
+def with_override_labels(
+    supergraph: Supergraph, turned_on: Iterable[str] = ()
+) -> tuple[Supergraph, dict[str, float]]:
+    """The supergraph with the labels that are on for every request (those turned on, and
+    percent(100)), and the percentages of those drawn per request (percent(0) never is)."""
+    known = supergraph.override_labels
+    static = set(turned_on) & known
+    drawn: dict[str, float] = {}
+    for label in sorted(known - static):
+        share = percent_of(label)
+        if share is None or share <= 0:
+            continue
+        if share >= 100:
+            static.add(label)
+        else:
+            drawn[label] = share
+    if static:
+        supergraph = supergraph.with_labels(frozenset(static))
+    return supergraph, drawn
+
+
+def percent_of(label: str) -> float | None:
+    """`percent(25)` → 25.0; None for a label that is not a percentage (a feature flag)."""
+    match = _PERCENT.fullmatch(label.strip())
+    if match is None:
+        return None
+    share = float(match.group(1))
+    return share if 0 <= share <= 100 else None
+
+
+_PERCENT = re.compile(r"percent\(\s*(\d+(?:\.\d+)?)\s*\)")
 
 
 def _restricted_enums(supergraph: Supergraph) -> dict[str, frozenset[str]]:

@@ -19,6 +19,12 @@ CONCURRENCY = declare(
     "How many operations execute at once: 'adaptive' (a soft limit that follows latency), "
     "'off', or a whole number (a fixed soft limit). Waiting is capped at 50 ms.",
 )
+OVERRIDE_LABELS = declare(
+    "MODELPLANE_GATEWAY_OVERRIDE_LABELS",
+    None,
+    "Progressive @override labels turned on for every request ('beta,eu-cutover'); "
+    "percent(x) labels need nothing: each is on for a random x% of requests.",
+)
 FORWARD_HEADERS = declare(
     "MODELPLANE_FORWARD_HEADERS",
     None,

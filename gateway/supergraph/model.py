@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graphql import (
     DirectiveNode,
@@ -89,6 +89,24 @@ class Supergraph:
     types: dict[str, TypeInfo]
     names: SpecNames
     federation_version: int  # 1 or 2
+    # Progressive @override: the labels on in this view of the supergraph. A field
+    # overridden under a label resolves from the overriding graph only while it is on.
+    enabled_labels: frozenset[str] = frozenset()
+
+    def with_labels(self, labels: frozenset[str]) -> Supergraph:
+        """The same supergraph, planned with these override labels on."""
+        return replace(self, enabled_labels=labels)
+
+    @property
+    def override_labels(self) -> frozenset[str]:
+        """Every label of a progressive @override in the supergraph."""
+        return frozenset(
+            definition.override_label
+            for info in self.types.values()
+            for graphs in info.fields.values()
+            for definition in graphs.values()
+            if definition.override_label
+        )
 
     # ---- questions the planner asks -------------------------------------------------
 
@@ -112,7 +130,12 @@ class Supergraph:
     def resolving_graphs(self, type_name: str, field_name: str) -> list[str]:
         """Graphs that can resolve type.field themselves (not external, not overridden)."""
         graphs = self.field_graphs(type_name, field_name)
-        overridden = {g.override for g in graphs.values() if g.override and not g.override_label}
+        labels = self.enabled_labels
+        overridden = {
+            g.override
+            for g in graphs.values()
+            if g.override and (not g.override_label or g.override_label in labels)
+        }
         names = self._names_to_graphs()
         overridden_graphs = {names.get(o, o) for o in overridden}
         result = []
@@ -121,6 +144,8 @@ class Supergraph:
                 continue
             if graph in overridden_graphs:
                 continue
+            if definition.override and definition.override_label and definition.override_label not in labels:
+                continue  # a progressive override whose label is off: the old owner resolves
             result.append(graph)
         return result
 

@@ -12,6 +12,7 @@ import os
 import pytest
 
 from gateway.planning.command import render_plan
+from gateway.service import with_override_labels
 from gateway.supergraph import parse_supergraph
 from tests.gateway.harness.suite import Case, Suite, list_suites
 
@@ -21,8 +22,12 @@ _SUPERGRAPHS: dict[str, object] = {}
 
 
 def supergraph_of(suite: Suite) -> object:
+    """The suite's supergraph as its gateway plans by default: with the override labels
+    that are on for every request (gateway_options, percent(100))."""
     if suite.name not in _SUPERGRAPHS:
-        _SUPERGRAPHS[suite.name] = parse_supergraph(suite.supergraph_path.read_text())
+        supergraph = parse_supergraph(suite.supergraph_path.read_text())
+        labels = suite.gateway_options.get("override_labels", ())
+        _SUPERGRAPHS[suite.name] = with_override_labels(supergraph, labels)[0]
     return _SUPERGRAPHS[suite.name]
 
 
