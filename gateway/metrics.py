@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 
@@ -33,14 +35,23 @@ class GatewayMetrics:
             "modelplane_gateway_subgraph_failures", "Subgraph fetches that failed, by code.",
             ["subgraph", "code"], registry=self.registry,
         )
+        self._children: dict[tuple[str, bool], tuple[Any, Any]] = {}
         self.cache_source: object | None = None
         self.limiter: object | None = None  # the endpoint's ConcurrencyLimiter, if any
         self.registry.register(_CacheCollector(self))
 
     def observe_request(self, operation: str | None, seconds: float, errors: list[str]) -> None:
         name = operation or "anonymous"
-        self.latency.labels(name).observe(seconds)
-        self.requests.labels(name, "error" if errors else "ok").inc()
+        children = self._children.get((name, bool(errors)))
+        if children is None:
+            if len(self._children) > 10_000:  # operation names come from clients
+                self._children.clear()
+            children = self._children[(name, bool(errors))] = (
+                self.latency.labels(name).observe,
+                self.requests.labels(name, "error" if errors else "ok").inc,
+            )
+        children[0](seconds)
+        children[1]()
         for code in errors:
             self.errors.labels(code).inc()
 

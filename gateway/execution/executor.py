@@ -48,6 +48,7 @@ class PlanExecutor:
         tracing: Any = None,
     ) -> None:
         self.metrics = metrics
+        self._latency: dict[str, Any] = {}  # subgraph -> its latency histogram's observe
         self.tracing = tracing
         self.supergraph = supergraph
         self.transport = transport
@@ -105,7 +106,10 @@ class PlanExecutor:
                 self.metrics.subgraph_failures.labels(subgraph, error.code).inc()
             return None
         if self.metrics is not None:
-            self.metrics.subgraph_latency.labels(subgraph).observe(time.perf_counter() - started)
+            observe = self._latency.get(subgraph)
+            if observe is None:
+                observe = self._latency[subgraph] = self.metrics.subgraph_latency.labels(subgraph).observe
+            observe(time.perf_counter() - started)
         try:
             response = orjson.loads(payload)
         except orjson.JSONDecodeError:
