@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +26,7 @@ from gateway.execution.struct_shape import ENCODE, ValidationError, compile_stru
 from gateway.execution.transport import SubgraphTransport
 from gateway.guard import SchemaGuard
 from gateway.planning import QueryPlan
+from gateway.supergraph.labels import with_override_labels
 from gateway.supergraph.model import Supergraph
 
 
@@ -251,39 +251,6 @@ class Gateway:
                     state.data[key] = value
         for error in result.errors or ():
             state.errors.append({"message": error.message, "extensions": {"code": "INTERNAL_SERVER_ERROR"}})
-
-
-def with_override_labels(
-    supergraph: Supergraph, turned_on: Iterable[str] = ()
-) -> tuple[Supergraph, dict[str, float]]:
-    """The supergraph with the labels that are on for every request (those turned on, and
-    percent(100)), and the percentages of those drawn per request (percent(0) never is)."""
-    known = supergraph.override_labels
-    static = set(turned_on) & known
-    drawn: dict[str, float] = {}
-    for label in sorted(known - static):
-        share = percent_of(label)
-        if share is None or share <= 0:
-            continue
-        if share >= 100:
-            static.add(label)
-        else:
-            drawn[label] = share
-    if static:
-        supergraph = supergraph.with_labels(frozenset(static))
-    return supergraph, drawn
-
-
-def percent_of(label: str) -> float | None:
-    """`percent(25)` → 25.0; None for a label that is not a percentage (a feature flag)."""
-    match = _PERCENT.fullmatch(label.strip())
-    if match is None:
-        return None
-    share = float(match.group(1))
-    return share if 0 <= share <= 100 else None
-
-
-_PERCENT = re.compile(r"percent\(\s*(\d+(?:\.\d+)?)\s*\)")
 
 
 def _restricted_enums(supergraph: Supergraph) -> dict[str, frozenset[str]]:

@@ -77,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("operation", help="file with the operation, or - for standard input")
     plan.add_argument("--operation-name")
     plan.add_argument("--stages", action="store_true", help="print every planning stage")
+    plan.add_argument(
+        "--override-labels", default="", metavar="L1,L2",
+        help="progressive @override labels to plan with turned on (percent(100) always is)",
+    )
 
     schema = sub.add_parser("schema", help="schema tools")
     schema_sub = schema.add_subparsers(dest="schema_command", required=True)

@@ -16,11 +16,18 @@ from gateway.planning.plan import QueryPlan
 from gateway.planning.printer import print_plan
 from gateway.planning.selection import print_selection
 from gateway.supergraph import load_supergraph_sdl, parse_supergraph
+from gateway.supergraph.labels import with_override_labels
 
 
 def plan_command(args: argparse.Namespace) -> int:
     try:
         supergraph = parse_supergraph(load_supergraph_sdl(args.supergraph))
+        labels = [x.strip() for x in (getattr(args, "override_labels", "") or "").split(",") if x.strip()]
+        unknown = sorted(set(labels) - supergraph.override_labels)
+        if unknown:
+            print(f"error: no progressive @override uses the label(s) {', '.join(unknown)}", file=sys.stderr)
+            return 1
+        supergraph = with_override_labels(supergraph, labels)[0]
         text = sys.stdin.read() if args.operation == "-" else Path(args.operation).read_text()
         print(render_plan(supergraph, text, args.operation_name, stages=args.stages))
     except ModelplaneError as error:

@@ -12,8 +12,8 @@ import os
 import pytest
 
 from gateway.planning.command import render_plan
-from gateway.service import with_override_labels
 from gateway.supergraph import parse_supergraph
+from gateway.supergraph.labels import with_override_labels
 from tests.gateway.harness.suite import Case, Suite, list_suites
 
 CASES: list[tuple[Suite, Case]] = [(s, c) for s in list_suites() for c in s.cases()]

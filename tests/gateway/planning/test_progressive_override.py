@@ -6,7 +6,8 @@ import random
 
 from gateway.composition import compose
 from gateway.planning.command import render_plan
-from gateway.service import Gateway, percent_of, with_override_labels
+from gateway.service import Gateway
+from gateway.supergraph.labels import percent_of, with_override_labels
 from gateway.supergraph.model import parse_supergraph
 from tests.gateway.composition.harness import sources
 
@@ -59,3 +60,18 @@ def test_percent_labels_are_drawn_per_request_and_plans_cached_per_label_set() -
     labelled = gateway.labelled_plan(prepared, frozenset({"percent(25)"}))
     assert labelled.fetch_count == 2  # posts from a, likes from b
     assert gateway.labelled_plan(prepared, frozenset({"percent(25)"})) is labelled
+
+
+def test_plan_command_takes_labels(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from modelplane.cli import main
+
+    supergraph = tmp_path / "supergraph.graphql"
+    supergraph.write_text(SUPERGRAPH.sdl)
+    operation = tmp_path / "op.graphql"
+    operation.write_text("{ posts { title } }")
+    assert main(["plan", str(supergraph), str(operation)]) == 0
+    assert 'service: "b"' not in capsys.readouterr().out
+    assert main(["plan", str(supergraph), str(operation), "--override-labels", "beta"]) == 0
+    assert 'Fetch(service: "b")' in capsys.readouterr().out
+    assert main(["plan", str(supergraph), str(operation), "--override-labels", "nope"]) == 1
+    assert "nope" in capsys.readouterr().err
