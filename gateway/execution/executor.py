@@ -32,6 +32,9 @@ class ExecutionState:
     data: dict[str, Any] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
     fetches: int = 0
+    # (graph, request body) -> (status, body) or the transport error: see PlanExecutor.post
+    recording: dict[tuple[str, bytes], Any] | None = None
+    replay: dict[tuple[str, bytes], Any] | None = None
 
 
 class PlanExecutor:
@@ -75,11 +78,23 @@ class PlanExecutor:
             value = bool(state.variables.get(node.variable))
             await self.execute(node.if_true if value else node.if_false, state)
 
-    async def send(
+    async def post(
         self, fetch: Fetch, variables: dict[str, Any], state: ExecutionState
-    ) -> dict[str, Any] | None:
+    ) -> tuple[int, bytes]:
+        """One subgraph request: the HTTP status and body, or SubgraphTransportError.
+
+        With `state.recording`, every outcome is kept by (graph, request body); with
+        `state.replay`, a request already answered there is not sent again (the typed
+        executor hands its answers over when it falls back to this one)."""
         subgraph = fetch.service_name
         body = orjson.dumps({"query": fetch.query, "variables": variables})
+        replay = state.replay
+        if replay is not None:
+            outcome = replay.get((fetch.graph, body))
+            if outcome is not None:
+                if isinstance(outcome, SubgraphTransportError):
+                    raise outcome
+                return outcome  # type: ignore[no-any-return]
         headers = {"content-type": "application/json", "accept": "application/json"}
         if self.header_rule is not None:
             headers.update(self.header_rule(state.headers, subgraph))
@@ -93,23 +108,35 @@ class PlanExecutor:
                     f"fetch {subgraph}", **{"graphql.subgraph": subgraph, "graphql.fetch.id": fetch.id}
                 ):
                     tracing.inject(headers)
-                    status, payload = await self.transport.post(
+                    outcome = await self.transport.post(
                         self.urls[fetch.graph], body, headers, timeout
                     )
             else:
-                status, payload = await self.transport.post(
-                    self.urls[fetch.graph], body, headers, timeout
-                )
+                outcome = await self.transport.post(self.urls[fetch.graph], body, headers, timeout)
         except SubgraphTransportError as error:
-            state.errors.append(_fetch_error(subgraph, error.message, error.code))
             if self.metrics is not None:
                 self.metrics.subgraph_failures.labels(subgraph, error.code).inc()
-            return None
+            if state.recording is not None:
+                state.recording[(fetch.graph, body)] = error
+            raise
         if self.metrics is not None:
             observe = self._latency.get(subgraph)
             if observe is None:
                 observe = self._latency[subgraph] = self.metrics.subgraph_latency.labels(subgraph).observe
             observe(time.perf_counter() - started)
+        if state.recording is not None:
+            state.recording[(fetch.graph, body)] = outcome
+        return outcome
+
+    async def send(
+        self, fetch: Fetch, variables: dict[str, Any], state: ExecutionState
+    ) -> dict[str, Any] | None:
+        subgraph = fetch.service_name
+        try:
+            status, payload = await self.post(fetch, variables, state)
+        except SubgraphTransportError as error:
+            state.errors.append(_fetch_error(subgraph, error.message, error.code))
+            return None
         try:
             response = orjson.loads(payload)
         except orjson.JSONDecodeError:
