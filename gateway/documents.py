@@ -34,6 +34,7 @@ class PreparedOperation:
     has_introspection: bool = False
     shaper: Any = None  # generated on first use by the gateway (shape_codegen)
     struct_shaper: Any = None  # msgspec shape types (struct_shape); False when not eligible
+    typed_plan: Any = None  # the plan's typed execution (execution/typed.py); False: none
     query: str = ""
     shape_checked: bool = False  # depth, aliases and root fields checked once per document
     uses_introspection: bool = False

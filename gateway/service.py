@@ -24,6 +24,7 @@ from gateway.execution.response import ResponseShaper
 from gateway.execution.shape_codegen import Fallback, compile_shaper
 from gateway.execution.struct_shape import ENCODE, ValidationError, compile_struct_shaper
 from gateway.execution.transport import SubgraphTransport
+from gateway.execution.typed import TypedFallback, compile_typed_plan
 from gateway.guard import SchemaGuard
 from gateway.planning import QueryPlan
 from gateway.supergraph.labels import with_override_labels
@@ -126,6 +127,22 @@ class Gateway:
                 plan = self.authorized_plan(prepared, key, document, labels)
                 denied = [refusal.to_graphql() for refusal in refusals]
         state = ExecutionState(variables, headers)
+        if encode and labels is None and not denied and not plan.local_fields:
+            typed = prepared.typed_plan
+            if typed is None:
+                assert prepared.normalized is not None
+                typed = prepared.typed_plan = compile_typed_plan(
+                    plan, prepared.normalized.fields, prepared.normalized.root_type,
+                    self.abstract_types, self.restricted_enums,
+                ) or False
+            if typed is not False:
+                state.recording = {}
+                try:
+                    payload = await typed.run(self.executor, plan.node, state)
+                    return GatewayResult({}, 200, prepared, payload)
+                except TypedFallback:
+                    # The general path, with every answer received so far replayed.
+                    state = ExecutionState(variables, headers, replay=state.recording)
         state.errors.extend(denied)
         await self.executor.execute(plan.node, state)
         if prepared.plan.local_fields:

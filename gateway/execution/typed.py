@@ -1,0 +1,537 @@
+"""Typed execution: subgraph answers decoded straight into the client's shape.
+
+For a plan whose operation the msgspec shape types can express (concrete types, no
+conditions: see struct_shape.py) and whose fetches map cleanly onto it, this module
+generates, once per plan:
+
+- a Struct type per position of the client's selection (`users.@.reviews.@`), with the
+  client's fields in the client's order under their response keys, plus the key and
+  @requires fields later fetches need there ("hidden": they are reset to UNSET, and so
+  left out of the response, once execution ends);
+- a decoder per fetch that reads the subgraph's JSON directly into those types (fields
+  it did not ask for are skipped by the decoder; the fields it did ask for are required
+  and type-checked, so a missing field or a null in a non-null position fails decoding);
+- per entity fetch, code that collects the target objects by attribute, builds the
+  representations (deduplicated, in the same order and form as the dict executor), and
+  sets the entity's fields on each target.
+
+The response is then one `msgspec.json.encode` of the root object: no merged dict tree,
+no projection pass.
+
+Anything the types cannot take — a subgraph error, a transport failure, a null entity, a
+decoding failure, a missing key — raises `TypedFallback`. Every subgraph answer received
+so far is recorded, and the caller runs the dict executor with those answers replayed,
+so the request gets the general path's exact semantics (partial data, null propagation,
+error paths) without asking any subgraph twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import keyword
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union
+
+import msgspec
+from graphql import (
+    GraphQLEnumType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLScalarType,
+)
+
+from gateway.execution.executor import ExecutionState, PlanExecutor
+from gateway.execution.transport import SubgraphTransportError
+from gateway.planning.operation import Field
+from gateway.planning.plan import Fetch, Flatten, Parallel, PlanNode, QueryPlan, Sequence
+from gateway.planning.selection import Selection
+
+UNSET = msgspec.UNSET
+UnsetType = msgspec.UnsetType
+_NON_NULL_ANY: Any = Union[str, int, float, bool, dict, list]  # noqa: UP007
+_SCALARS: dict[str, Any] = {
+    "Int": int,
+    "Float": Union[int, float],  # noqa: UP007
+    "String": str,
+    "Boolean": bool,
+    "ID": Union[str, int],  # noqa: UP007
+}
+_names = itertools.count()
+log = logging.getLogger("modelplane.gateway")
+ENCODE = msgspec.json.Encoder().encode
+
+
+class NotTyped(Exception):
+    """The plan needs what only the dict executor does."""
+
+
+class TypedFallback(Exception):
+    """This request met something only the dict executor handles."""
+
+
+@dataclass(eq=False)
+class _Position:
+    path: tuple[str, ...]
+    type_name: str
+    fields: list[Field]
+    by_key: dict[str, Field]
+    children: dict[str, _Position] = field(default_factory=dict)
+    hidden: dict[str, None] = field(default_factory=dict)
+    required: set[str] = field(default_factory=set)
+    cls: Any = None
+
+
+def _list_depth(graphql_type: GraphQLOutputType) -> int:
+    depth = 0
+    current: Any = graphql_type
+    while True:
+        if isinstance(current, GraphQLNonNull):
+            current = current.of_type
+        elif isinstance(current, GraphQLList):
+            depth += 1
+            current = current.of_type
+        else:
+            return depth
+
+
+def _position(fields: list[Field], type_name: str, path: tuple[str, ...], index: dict[tuple[str, ...], _Position]) -> _Position:
+    by_key: dict[str, Field] = {}
+    for item in fields:
+        if item.condition or item.alternatives or item.response_key in by_key:
+            raise NotTyped("conditional or repeated field")
+        by_key[item.response_key] = item
+    position = _Position(path, type_name, fields, by_key)
+    index[path] = position
+    for item in fields:
+        if item.selections is None:
+            continue
+        if len(item.selections) != 1:
+            raise NotTyped("abstract selection")
+        (concrete, sub), = item.selections.items()
+        assert item.type is not None
+        child_path = path + (item.response_key,) + ("@",) * _list_depth(item.type)
+        position.children[item.response_key] = _position(sub, concrete, child_path, index)
+    return position
+
+
+class _Compiler:
+    def __init__(self, plan: QueryPlan, fields: list[Field], root_type: str,
+                 abstract: frozenset[str], restricted: dict[str, frozenset[str]]) -> None:
+        self.plan = plan
+        self.abstract = abstract
+        self.restricted = restricted
+        self.positions: dict[tuple[str, ...], _Position] = {}
+        self.root = _position(fields, root_type, (), self.positions)
+        self.fetches: list[Fetch] = []
+        self.providers: dict[tuple[tuple[str, ...], str], int] = {}
+
+    # ---- mapping every fetch's selection onto the positions ---------------------------
+    def walk(self, node: PlanNode | None) -> None:
+        if node is None:
+            return
+        if isinstance(node, Fetch):
+            if node.requires is not None or node.path:
+                raise NotTyped("entity fetch outside a Flatten")
+            self.map_root(node)
+        elif isinstance(node, Flatten):
+            self.map_entity(node.node)
+        elif isinstance(node, (Sequence, Parallel)):
+            for child in node.nodes:
+                self.walk(child)
+        else:
+            raise NotTyped("condition node")
+
+    def map_root(self, fetch: Fetch) -> None:
+        if fetch.renamed or fetch.selection is None or fetch.selection.fragments:
+            raise NotTyped("renamed or fragmentary root fetch")
+        self.fetches.append(fetch)
+        for key in fetch.selection.fields:
+            if key == "__typename" or key not in self.root.by_key:
+                raise NotTyped("root field the client did not select")
+        self.map_fields(fetch.selection, self.root, fetch.id, creating=False)
+
+    def map_entity(self, fetch: Fetch) -> None:
+        if fetch.renamed or fetch.selection is None or fetch.requires is None:
+            raise NotTyped("renamed entity fetch")
+        self.fetches.append(fetch)
+        for path in fetch.paths or (fetch.path,):
+            position = self.positions.get(path)
+            if position is None:
+                raise NotTyped("entity path outside the client's selection")
+            fragment = fetch.selection.fragments.get(position.type_name)
+            requires = fetch.requires.fragments.get(position.type_name)
+            if fragment is None or requires is None or (fragment.fields and fragment.fragments):
+                raise NotTyped("entity type not served")
+            if requires.fragments or any(s.selection is not None for s in requires.fields.values()):
+                raise NotTyped("nested representation")
+            for key, sub in requires.fields.items():
+                if key == "__typename":
+                    continue
+                attribute = sub.source_key or key
+                if attribute not in position.by_key and attribute not in position.hidden:
+                    raise NotTyped("key field not fetched before")
+            self.map_fields(fragment, position, fetch.id, creating=False)
+
+    def map_fields(self, selection: Selection, position: _Position, fetch_id: int, *, creating: bool) -> None:
+        if selection.fragments:
+            raise NotTyped("fragment inside a fetch")
+        for key, sub in selection.fields.items():
+            if sub.output_key is not None or sub.source_key is not None:
+                raise NotTyped("aliased field")
+            if key == "__typename":
+                continue
+            client = position.by_key.get(key)
+            if client is None:
+                if sub.selection is not None:
+                    raise NotTyped("hidden composite field")
+                position.hidden[key] = None
+                if creating:
+                    position.required.add(key)
+                continue
+            if client.name != sub.name:
+                raise NotTyped("response key used for another field")
+            provider = self.providers.setdefault((position.path, key), fetch_id)
+            if provider != fetch_id and sub.selection is not None:
+                raise NotTyped("composite field from two fetches")
+            if creating:
+                position.required.add(key)
+            if sub.selection is not None:
+                self.map_fields(sub.selection, position.children[key], fetch_id, creating=True)
+
+    # ---- types --------------------------------------------------------------------------
+    def build_class(self, position: _Position) -> Any:
+        if position.cls is not None:
+            return position.cls
+        definitions: list[Any] = []
+        for item in position.fields:
+            key = item.response_key
+            if item.name == "__typename":
+                # msgspec keeps dunder names for itself: another attribute, same JSON key.
+                definitions.append((
+                    f"typename_{len(definitions)}", Literal[position.type_name],
+                    msgspec.field(default=position.type_name, name=key),
+                ))
+                continue
+            assert item.type is not None
+            annotation = self.annotation(item, item.type, position)
+            if key in position.required:
+                definitions.append((key, annotation))
+            else:
+                definitions.append((key, Union[annotation, UnsetType], UNSET))  # noqa: UP007
+        for key in position.hidden:
+            if key in position.required:
+                definitions.append((key, Any))
+            else:
+                definitions.append((key, Union[Any, UnsetType], UNSET))  # noqa: UP007
+        for definition in definitions:
+            name = definition[0]
+            if not name.isidentifier() or keyword.iskeyword(name) or name.startswith("__"):
+                raise NotTyped("response key that is not a Python name")
+        position.cls = msgspec.defstruct(
+            f"Typed{next(_names)}_{position.type_name}", definitions, kw_only=True, gc=False
+        )
+        return position.cls
+
+    def annotation(self, item: Field, graphql_type: GraphQLOutputType, position: _Position) -> Any:
+        if isinstance(graphql_type, GraphQLNonNull):
+            inner = self.annotation(item, graphql_type.of_type, position)
+            arguments = [a for a in getattr(inner, "__args__", ()) if a is not type(None)]
+            if getattr(inner, "__origin__", None) is Union:
+                return Union[tuple(arguments)] if len(arguments) > 1 else arguments[0]  # noqa: UP007
+            return inner
+        if isinstance(graphql_type, GraphQLList):
+            element = self.annotation(item, graphql_type.of_type, position)
+            return Union[list[element], None]  # type: ignore[valid-type]  # noqa: UP007
+        if isinstance(graphql_type, GraphQLObjectType):
+            child = position.children[item.response_key]
+            return Union[self.build_class(child), None]  # noqa: UP007
+        if isinstance(graphql_type, GraphQLScalarType):
+            return Union[_SCALARS.get(graphql_type.name, _NON_NULL_ANY), None]  # noqa: UP007
+        if isinstance(graphql_type, GraphQLEnumType):
+            allowed = self.restricted.get(graphql_type.name)
+            if allowed is None:
+                return Union[str, None]  # noqa: UP007
+            return Union[Literal[tuple(sorted(allowed))], None]  # noqa: UP007
+        raise NotTyped("abstract type")
+
+    def fetch_fields(self, selection: Selection, position: _Position) -> list[tuple[str, Any]]:
+        """The fields a fetch returns at a position, as required struct fields."""
+        fields: list[tuple[str, Any]] = []
+        for key, _sub in selection.fields.items():
+            if key == "__typename":
+                continue
+            client = position.by_key.get(key)
+            if client is None:
+                fields.append((key, Any))
+            else:
+                assert client.type is not None
+                fields.append((key, self.annotation(client, client.type, position)))
+        return fields
+
+    def compile(self) -> TypedPlan:
+        self.walk(self.plan.node)
+        for position in self.positions.values():
+            self.build_class(position)
+        programs: dict[int, Any] = {}
+        for fetch in self.fetches:
+            assert fetch.selection is not None
+            if fetch.requires is None:
+                fields = self.fetch_fields(fetch.selection, self.root)
+                data = msgspec.defstruct(f"Data{fetch.id}", fields, kw_only=True, gc=False)
+                names = [name for name, _ in fields]
+                programs[fetch.id] = _RootProgram(fetch, _decoder(data), _setter(names))
+            else:
+                programs[fetch.id] = self.entity_program(fetch)
+        hidden = [p for p in self.positions.values() if p.hidden]
+        resets = [(_collector(p.path), tuple(p.hidden)) for p in hidden]
+        return TypedPlan(self.root.cls, programs, resets)
+
+    def entity_program(self, fetch: Fetch) -> _EntityProgram:
+        assert fetch.selection is not None and fetch.requires is not None
+        per_type: dict[str, tuple[Any, Callable[[Any, Any], None]]] = {}
+        targets: list[tuple[Callable[[Any, list[Any]], None], str]] = []
+        for path in fetch.paths or (fetch.path,):
+            position = self.positions[path]
+            type_name = position.type_name
+            targets.append((_collector(path), type_name))
+            fields = self.fetch_fields(fetch.selection.fragments[type_name], position)
+            known = per_type.get(type_name)
+            if known is not None:
+                if msgspec.structs.fields(known[0]) != msgspec.structs.fields(
+                    msgspec.defstruct("Check", fields, kw_only=True)
+                ):
+                    raise NotTyped("one entity type decoded two ways")
+                continue
+            entity = msgspec.defstruct(f"Entity{fetch.id}_{type_name}", fields, kw_only=True, gc=False)
+            per_type[type_name] = (entity, _setter([name for name, _ in fields]))
+        representation = {
+            type_name: (
+                fragment.as_type or type_name,
+                tuple(
+                    (key, sub.source_key or key)
+                    for key, sub in fragment.fields.items()
+                    if key != "__typename"
+                ),
+            )
+            for type_name, fragment in fetch.requires.fragments.items()
+        }
+        if len(per_type) == 1:
+            ((type_name, (entity, _)),) = per_type.items()
+            wrapper = msgspec.defstruct(
+                f"Entities{fetch.id}",
+                [("entities", list[Union[entity, None]], msgspec.field(name="_entities"))],  # type: ignore[valid-type]  # noqa: UP007
+                kw_only=True, gc=False,
+            )
+            decoders = None
+        else:
+            wrapper = msgspec.defstruct(
+                f"Entities{fetch.id}",
+                [("entities", list[msgspec.Raw], msgspec.field(name="_entities"))],
+                kw_only=True, gc=False,
+            )
+            decoders = {
+                type_name: msgspec.json.Decoder(Union[entity, None])  # noqa: UP007
+                for type_name, (entity, _) in per_type.items()
+            }
+        return _EntityProgram(
+            fetch, _decoder(wrapper), targets, representation,
+            {t: setter for t, (_, setter) in per_type.items()}, decoders,
+        )
+
+
+def _decoder(data: Any) -> Any:
+    response = msgspec.defstruct(
+        f"Response{next(_names)}",
+        [
+            ("data", Union[data, None], None),  # noqa: UP007
+            ("errors", Union[Any, UnsetType], UNSET),  # noqa: UP007
+        ],
+        kw_only=True, gc=False,
+    )
+    return msgspec.json.Decoder(response).decode
+
+
+def _setter(names: list[str]) -> Callable[[Any, Any], None]:
+    lines = ["def set_fields(o, e):"]
+    lines += [f"    o.{name} = e.{name}" for name in names] or ["    pass"]
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), "<typed setter>", "exec"), namespace)
+    return namespace["set_fields"]  # type: ignore[no-any-return]
+
+
+def _collector(path: tuple[str, ...]) -> Callable[[Any, list[Any]], None]:
+    """Generated loops that append every object at `path`; UNSET or None ends a branch."""
+    lines = ["def collect(root, out):", "    v0 = root"]
+    indent = "    "
+    depth = 0
+    for step in path:
+        source = f"v{depth}"
+        depth += 1
+        leave = "continue" if indent != "    " else "return"
+        if step == "@":
+            lines.append(f"{indent}for v{depth} in {source}:")
+            indent += "    "
+            lines.append(f"{indent}if v{depth} is None:")
+            lines.append(f"{indent}    continue")
+        else:
+            lines.append(f"{indent}v{depth} = {source}.{step}")
+            lines.append(f"{indent}if v{depth} is None or v{depth} is U:")
+            lines.append(f"{indent}    {leave}")
+    lines.append(f"{indent}out.append(v{depth})")
+    namespace: dict[str, Any] = {"U": UNSET}
+    exec(compile("\n".join(lines), "<typed collector>", "exec"), namespace)
+    return namespace["collect"]  # type: ignore[no-any-return]
+
+
+@dataclass(eq=False)
+class _RootProgram:
+    fetch: Fetch
+    decode: Any
+    set_fields: Callable[[Any, Any], None]
+
+
+@dataclass(eq=False)
+class _EntityProgram:
+    fetch: Fetch
+    decode: Any
+    targets: list[tuple[Callable[[Any, list[Any]], None], str]]
+    representation: dict[str, tuple[str, tuple[tuple[str, str], ...]]]
+    setters: dict[str, Callable[[Any, Any], None]]
+    decoders: dict[str, Any] | None
+
+
+@dataclass(eq=False)
+class TypedPlan:
+    root_cls: Any
+    programs: dict[int, Any]
+    resets: list[tuple[Callable[[Any, list[Any]], None], tuple[str, ...]]]
+
+    async def run(self, executor: PlanExecutor, node: PlanNode | None, state: ExecutionState) -> bytes:
+        """The serialised response; TypedFallback when the dict executor must take over
+        (state.recording then holds every answer received)."""
+        root = self.root_cls()
+        await self.execute(executor, node, state, root)
+        for collect, names in self.resets:
+            found: list[Any] = []
+            collect(root, found)
+            for obj in found:
+                for name in names:
+                    setattr(obj, name, UNSET)
+        return ENCODE({"data": root})
+
+    async def execute(self, executor: PlanExecutor, node: PlanNode | None, state: ExecutionState, root: Any) -> None:
+        if node is None:
+            return
+        if isinstance(node, Fetch):
+            await self.root_fetch(executor, self.programs[node.id], state, root)
+        elif isinstance(node, Flatten):
+            await self.entity_fetch(executor, self.programs[node.node.id], state, root)
+        elif isinstance(node, Sequence):
+            for child in node.nodes:
+                await self.execute(executor, child, state, root)
+        elif isinstance(node, Parallel):
+            # Let every branch finish, so that all answers are recorded before a fallback.
+            outcomes = await asyncio.gather(
+                *(self.execute(executor, child, state, root) for child in node.nodes),
+                return_exceptions=True,
+            )
+            for outcome in outcomes:
+                if isinstance(outcome, BaseException):
+                    raise outcome
+        else:  # pragma: no cover - excluded at compile time
+            raise TypedFallback
+
+    @staticmethod
+    async def answer(executor: PlanExecutor, fetch: Fetch, variables: dict[str, Any], state: ExecutionState, decode: Any) -> Any:
+        try:
+            status, payload = await executor.post(fetch, variables, state)
+        except SubgraphTransportError:
+            raise TypedFallback from None
+        if status != 200:
+            raise TypedFallback
+        try:
+            response = decode(payload)
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            raise TypedFallback from None
+        if response.errors is not UNSET or response.data is None:
+            raise TypedFallback
+        return response.data
+
+    async def root_fetch(self, executor: PlanExecutor, program: _RootProgram, state: ExecutionState, root: Any) -> None:
+        fetch = program.fetch
+        variables = {n: state.variables[n] for n in fetch.variable_names if n in state.variables}
+        data = await self.answer(executor, fetch, variables, state, program.decode)
+        program.set_fields(root, data)
+
+    async def entity_fetch(self, executor: PlanExecutor, program: _EntityProgram, state: ExecutionState, root: Any) -> None:
+        fetch = program.fetch
+        representations: list[dict[str, Any]] = []
+        seen: dict[tuple[Any, ...], int] = {}
+        targets: list[tuple[Any, int, str]] = []
+        for collect, type_name in program.targets:
+            found: list[Any] = []
+            collect(root, found)
+            as_type, keys = program.representation[type_name]
+            for obj in found:
+                rep: dict[str, Any] = {"__typename": as_type}
+                for key, attribute in keys:
+                    value = getattr(obj, attribute)
+                    if value is UNSET:
+                        raise TypedFallback
+                    rep[key] = value
+                try:
+                    identity = (type_name, *rep.values())
+                    index = seen.get(identity)
+                except TypeError:  # an unhashable key value
+                    raise TypedFallback from None
+                if index is None:
+                    index = seen[identity] = len(representations)
+                    representations.append(rep)
+                targets.append((obj, index, type_name))
+        if not representations:
+            return
+        variables = {n: state.variables[n] for n in fetch.variable_names if n in state.variables}
+        variables["representations"] = representations
+        data = await self.answer(executor, fetch, variables, state, program.decode)
+        entities = data.entities
+        if len(entities) != len(representations):
+            raise TypedFallback
+        decoders = program.decoders
+        if decoders is not None:
+            types = [""] * len(representations)
+            for _, index, type_name in targets:
+                types[index] = type_name
+            try:
+                entities = [decoders[t].decode(raw) for t, raw in zip(types, entities, strict=True)]
+            except (msgspec.DecodeError, msgspec.ValidationError):
+                raise TypedFallback from None
+        setters = program.setters
+        for obj, index, type_name in targets:
+            entity = entities[index]
+            if entity is None:
+                raise TypedFallback
+            setters[type_name](obj, entity)
+
+
+def compile_typed_plan(
+    plan: QueryPlan,
+    fields: list[Field],
+    root_type: str,
+    abstract: frozenset[str],
+    restricted_enums: dict[str, frozenset[str]],
+) -> TypedPlan | None:
+    if plan.local_fields or plan.node is None:
+        return None
+    try:
+        return _Compiler(plan, fields, root_type, abstract, restricted_enums).compile()
+    except NotTyped:
+        return None
+    except (TypeError, ValueError, RuntimeError, KeyError):
+        # A shape msgspec cannot build types for: the dict executor serves it.
+        log.debug("no typed execution for this plan", exc_info=True)
+        return None
