@@ -9,6 +9,8 @@ from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from common import settings
 from common.errors import ModelplaneError
 from subgraphs.registry.database import Database, default_database_url
@@ -136,6 +138,18 @@ def prune_command(args: argparse.Namespace) -> int:
             print(f"{RETENTION_DAYS.name} is 0 (keep forever): deleted 0 outbox rows")
             return 0
     url = getattr(args, "database_url", None) or default_database_url()
-    deleted = asyncio.run(_prune(url, configured, days))
+    try:
+        deleted = asyncio.run(_prune(url, configured, days))
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        print(
+            f"error: the database refused the prune ({reason}); is it migrated "
+            "(`modelplane db upgrade`)?",
+            file=sys.stderr,
+        )
+        return 2
+    except OSError as error:
+        print(f"error: cannot reach the database: {error}", file=sys.stderr)
+        return 2
     print(f"deleted {deleted} outbox rows delivered more than {days} days ago")
     return 0

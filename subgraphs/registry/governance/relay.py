@@ -110,8 +110,9 @@ class RelaySettings:
 class OutboxRelay:
     """The relay task of one registry app, and its pruner (the delivered rows older than the
     retention go, shortly after the start and then hourly): started after migrations, stopped
-    before the database closes. Stopping lets a delivery in flight finish (up to the timeout); rows not
-    reached keep their delivery state and are delivered by the next relay."""
+    before the database closes. Stopping lets a delivery in flight finish (up to the
+    timeout); rows not reached keep their delivery state and are delivered by the next relay.
+    A prune batch in flight finishes; none starts after the stop."""
 
     def __init__(self, database: Database, config: RelaySettings) -> None:
         self.database = database

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -388,6 +389,7 @@ async def test_the_cli_prunes_with_the_configured_sinks(
 async def test_the_cli_refuses_without_a_sink_or_with_bad_days(
     migrated: Database,
     database_url: str,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -406,3 +408,8 @@ async def test_the_cli_refuses_without_a_sink_or_with_bad_days(
     assert await asyncio.to_thread(main, prune_args) == 2
     assert "cannot be negative" in capsys.readouterr().err
     assert await labels(migrated) == ["never-tried"]
+    # A database that was never migrated: a message, not a stack trace.
+    monkeypatch.delenv("MODELPLANE_OUTBOX_RETENTION_DAYS")
+    empty = f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"
+    assert await asyncio.to_thread(main, ["outbox", "prune", "--database-url", empty]) == 2
+    assert "is it migrated (`modelplane db upgrade`)?" in capsys.readouterr().err
