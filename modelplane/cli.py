@@ -19,9 +19,21 @@ COMMANDS: dict[str, str] = {
     "db upgrade": "subgraphs.registry.migrations:upgrade_command",
     "audit verify": "subgraphs.registry.governance.command:verify_command",
     "audit export": "subgraphs.registry.governance.command:export_command",
+    "outbox prune": "subgraphs.registry.governance.command:prune_command",
     "seed": "modelplane.seed:seed_command",
     "auth token": "gateway.auth.command:token_command",
 }
+
+
+def positive_days(text: str) -> int:
+    """A whole number of days, at least 1 (`outbox prune --older-than-days`)."""
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if days < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 day, got {days}")
+    return days
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,6 +117,21 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--output", "-o")
     exp.add_argument("--database-url")
     exp.add_argument("--tenant")
+
+    outbox = sub.add_parser("outbox", help="notification outbox tools")
+    outbox_sub = outbox.add_subparsers(dest="outbox_command", required=True)
+    prune = outbox_sub.add_parser(
+        "prune",
+        help="delete notifications delivered to every configured sink (webhook, NATS) "
+        "more than N days ago",
+    )
+    prune.add_argument(
+        "--older-than-days",
+        type=positive_days,
+        metavar="N",
+        help="at least 1; default: MODELPLANE_OUTBOX_RETENTION_DAYS",
+    )
+    prune.add_argument("--database-url")
 
     auth = sub.add_parser("auth", help="identity tools")
     auth_sub = auth.add_subparsers(dest="auth_command", required=True)

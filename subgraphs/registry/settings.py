@@ -45,3 +45,9 @@ NATS_SUBJECT = settings.declare(
     "Subject prefix: a notification goes to <prefix>.<topic>, e.g. "
     "modelplane.events.version.stage_changed.",
 )
+RETENTION_DAYS = settings.declare(
+    "MODELPLANE_OUTBOX_RETENTION_DAYS",
+    "7",
+    "Days a notification delivered to every configured sink stays in the outbox before the "
+    "relay deletes it; 0 keeps every row forever.",
+)

@@ -5,7 +5,10 @@ Each sink keeps its own delivery state on the row, so a failing webhook never re
 the stream and the other way round. A relay claims a batch of due rows with a lease (the
 claim takes row locks with SKIP LOCKED on PostgreSQL; SQLite serialises writers), so
 replicas sharing one database never deliver the same row at the same time; a relay that dies
-leaves its lease to expire, and another relay (or the restarted one) delivers the rows."""
+leaves its lease to expire, and another relay (or the restarted one) delivers the rows.
+
+Rows delivered to every configured sink are pruned once older than the retention (`prune`),
+in short batches; a row still due or retrying on any sink is never deleted."""
 
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import aiohttp
-from sqlalchemy import ColumnElement, and_, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from subgraphs.registry.database import Database
@@ -36,6 +39,8 @@ MAX_BACKOFF_MS = 300_000
 BATCH = 50
 DEFAULT_TIMEOUT_SECONDS = 10.0
 DEFAULT_LEASE_SECONDS = 60.0
+PRUNE_BATCH = 1000
+DAY_MILLIS = 86_400_000
 
 
 def _now() -> int:
@@ -84,6 +89,9 @@ WEBHOOK_COLUMNS = SinkColumns("attempts", "next_attempt_at", "delivered_at", "la
 NATS_COLUMNS = SinkColumns(
     "nats_attempts", "nats_next_attempt_at", "nats_published_at", "nats_last_error"
 )
+
+
+ALL_SINK_COLUMNS = (WEBHOOK_COLUMNS, NATS_COLUMNS)
 
 
 class Sink(Protocol):
@@ -257,6 +265,97 @@ async def deliver_due(
 ) -> DeliveryRound:
     """One round for the webhook alone: posts every due, undelivered notification once."""
     return await deliver_round(database, [WebhookSink(session, url, secret)], now=now)
+
+
+def prunable(configured: Sequence[SinkColumns], cutoff: int, moment: int) -> ColumnElement[bool]:
+    """Rows that may go: delivered to every configured sink before `cutoff`, and on every
+    other sink either delivered or never tried (a row that failed on a sink since removed
+    from the settings waits for it to come back), and not leased to a relay right now."""
+    conditions: list[ColumnElement[bool]] = [
+        outbox.c.created_at < cutoff,
+        or_(outbox.c.lease_until.is_(None), outbox.c.lease_until < moment),
+    ]
+    for columns in ALL_SINK_COLUMNS:
+        delivered_at = outbox.c[columns.delivered_at]
+        if columns in configured:
+            conditions.append(delivered_at.is_not(None))
+            conditions.append(delivered_at < cutoff)
+        else:
+            conditions.append(or_(delivered_at.is_not(None), outbox.c[columns.attempts] == 0))
+    return and_(*conditions)
+
+
+async def prune(
+    database: Database,
+    configured: Sequence[SinkColumns],
+    older_than_days: int,
+    *,
+    now: int | None = None,
+    batch: int = PRUNE_BATCH,
+    stop: asyncio.Event | None = None,
+) -> int:
+    """Deletes the rows delivered to every sink in `configured` more than `older_than_days`
+    days ago, `batch` rows per transaction (so a large backlog never holds a long lock), and
+    returns how many it deleted. Safe to run on several replicas at once: each batch picks
+    ids (on PostgreSQL skipping rows another transaction has locked) and deletes them only
+    if they still qualify, so a row is deleted once and a row being claimed is left alone.
+    0 days keeps everything; with no sink configured nothing counts as delivered."""
+    if older_than_days < 0:
+        raise ValueError("the retention cannot be negative")
+    if older_than_days == 0 or not configured:
+        return 0
+    moment = _now() if now is None else now
+    condition = prunable(configured, moment - older_than_days * DAY_MILLIS, moment)
+    deleted = 0
+    while stop is None or not stop.is_set():
+        picked = (
+            select(outbox.c.id)
+            .where(condition)
+            .order_by(outbox.c.id)
+            .limit(batch)
+            .with_for_update(skip_locked=True)
+        )
+        async with database.write() as connection:
+            ids = list((await connection.execute(picked)).scalars())
+            if ids:
+                result = await connection.execute(
+                    delete(outbox).where(outbox.c.id.in_(ids), condition)
+                )
+                deleted += max(result.rowcount or 0, 0)
+        if len(ids) < batch:
+            break
+        await asyncio.sleep(0)  # let deliveries and requests have the database in between
+    return deleted
+
+
+async def run_pruner(
+    database: Database,
+    configured: Sequence[SinkColumns],
+    stop: asyncio.Event,
+    *,
+    retention_days: int,
+    delay: float,
+    interval: float,
+) -> None:
+    """Prunes `delay` seconds after the start, then every `interval` seconds, until `stop`."""
+    if retention_days <= 0 or not configured:
+        return
+    wait = delay
+    while True:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=wait)
+        if stop.is_set():
+            return
+        wait = interval
+        try:
+            deleted = await prune(database, configured, retention_days, stop=stop)
+        except Exception:  # the next round tries again
+            log.exception("outbox pruning failed; trying again in %.0f s", interval)
+            continue
+        if deleted:
+            log.info(
+                "outbox: deleted %d delivered rows older than %d days", deleted, retention_days
+            )
 
 
 async def run_relay(

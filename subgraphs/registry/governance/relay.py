@@ -11,19 +11,25 @@ from urllib.parse import urlsplit
 import aiohttp
 
 from subgraphs.registry.database import Database
-from subgraphs.registry.governance.outbox import Sink, WebhookSink, run_relay
+from subgraphs.registry.governance.outbox import Sink, WebhookSink, run_pruner, run_relay
 from subgraphs.registry.settings import (
     LEASE_SECONDS,
     NATS_STREAM,
     NATS_SUBJECT,
     NATS_URL,
     POLL_SECONDS,
+    RETENTION_DAYS,
     TIMEOUT_SECONDS,
     WEBHOOK_SECRET,
     WEBHOOK_URL,
 )
 
 log = logging.getLogger("modelplane.registry.outbox")
+
+# Pruning runs this long after the relay starts, then at this interval.
+PRUNE_DELAY_SECONDS = 60.0
+PRUNE_INTERVAL_SECONDS = 3600.0
+
 
 @dataclass(frozen=True, slots=True)
 class RelaySettings:
@@ -35,6 +41,9 @@ class RelaySettings:
     poll_seconds: float = 1.0
     lease_seconds: float = 60.0
     timeout_seconds: float = 10.0
+    retention_days: int = 7
+    prune_delay_seconds: float = PRUNE_DELAY_SECONDS
+    prune_interval_seconds: float = PRUNE_INTERVAL_SECONDS
 
     @property
     def enabled(self) -> bool:
@@ -52,6 +61,7 @@ class RelaySettings:
             poll_seconds=POLL_SECONDS.get_float(),
             lease_seconds=LEASE_SECONDS.get_float(),
             timeout_seconds=TIMEOUT_SECONDS.get_float(),
+            retention_days=RETENTION_DAYS.get_int(),
         )
         relay.check()
         return relay
@@ -88,12 +98,21 @@ class RelaySettings:
                 f"{TIMEOUT_SECONDS.name} ({self.timeout_seconds:g}): a relay sends a row only "
                 "while a full timeout of its lease is left"
             )
+        if self.retention_days < 0:
+            raise RuntimeError(
+                f"{RETENTION_DAYS.name} must be a whole number of days, 0 or more (0 keeps "
+                f"delivered notifications forever), got {self.retention_days}"
+            )
+        if self.prune_delay_seconds < 0 or self.prune_interval_seconds <= 0:
+            raise RuntimeError("the outbox pruning delay and interval must be positive")
 
 
 class OutboxRelay:
-    """The relay task of one registry app: started after migrations, stopped before the
-    database closes. Stopping lets a delivery in flight finish (up to the timeout); rows not
-    reached keep their delivery state and are delivered by the next relay."""
+    """The relay task of one registry app, and its pruner (the delivered rows older than the
+    retention go, shortly after the start and then hourly): started after migrations, stopped
+    before the database closes. Stopping lets a delivery in flight finish (up to the
+    timeout); rows not reached keep their delivery state and are delivered by the next relay.
+    A prune batch in flight finishes; none starts after the stop."""
 
     def __init__(self, database: Database, config: RelaySettings) -> None:
         self.database = database
@@ -102,6 +121,7 @@ class OutboxRelay:
         self._session: aiohttp.ClientSession | None = None
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._pruner: asyncio.Task[None] | None = None
 
     def describe(self) -> str:
         parts = []
@@ -141,7 +161,19 @@ class OutboxRelay:
             ),
             name="modelplane-outbox-relay",
         )
-        log.info("outbox relay started: %s", self.describe())
+        self._pruner = asyncio.create_task(
+            run_pruner(
+                self.database,
+                [sink.columns for sink in self.sinks],
+                self._stop,
+                retention_days=config.retention_days,
+                delay=config.prune_delay_seconds,
+                interval=config.prune_interval_seconds,
+            ),
+            name="modelplane-outbox-pruner",
+        )
+        kept = f"{config.retention_days} days" if config.retention_days > 0 else "forever"
+        log.info("outbox relay started: %s; delivered rows kept %s", self.describe(), kept)
 
     @property
     def running(self) -> bool:
@@ -161,6 +193,17 @@ class OutboxRelay:
                     await task
             except Exception:  # the relay logs its own failures
                 log.exception("outbox relay ended with an error")
+        pruner, self._pruner = self._pruner, None
+        if pruner is not None:
+            # A batch in flight finishes (one short transaction); none starts after the stop.
+            try:
+                await asyncio.wait_for(asyncio.shield(pruner), timeout=self.config.timeout_seconds)
+            except TimeoutError:
+                pruner.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await pruner
+            except Exception:
+                log.exception("outbox pruning ended with an error")
         for sink in self.sinks:
             close = getattr(sink, "close", None)
             if close is not None:
