@@ -167,7 +167,11 @@ class RedisResponseStore:
             self._failed("lookup", error)
             return None, None
         self._recovered()
-        generation = int(raw_generation or 0)
+        try:
+            generation = int(raw_generation or 0)
+        except ValueError:
+            log.warning("response cache: an unreadable generation in Redis under %sgen", base)
+            return None, None
         if value is None:
             return generation, None
         try:

@@ -13,6 +13,7 @@ import pytest
 
 from gateway.app import create_gateway_app
 from gateway.auth import RoleMap, StandaloneConfig, StandaloneIdentityProvider, hash_token
+from gateway.execution.headers import build_header_rule
 from gateway.guard import RequestGuard
 from gateway.limits import LimitSettings
 from gateway.limits.request import RequestLimits
@@ -169,6 +170,22 @@ async def test_the_key_separates_variables_callers_tenants_and_media_types(
             status, cache, body = await client.ask(**variant)
             assert (status, cache, body) == (200, "hit", answer), variant
         assert fetches(users_suite) == before
+
+
+async def test_headers_forwarded_to_subgraphs_are_part_of_the_key(users_suite: RunningSuite) -> None:
+    app = create_gateway_app(
+        users_suite.supergraph_sdl, guard=make_guard(), response_cache=local_cache(),
+        header_rule=build_header_rule(["accept-language"]),
+    )
+    async with serve_app(app) as url, aiohttp.ClientSession() as session:
+        client = Client(session, url)
+        assert (await client.ask(USERS, accept_language="en"))[1] == "miss"
+        assert (await client.ask(USERS, accept_language="de"))[1] == "miss"
+        assert (await client.ask(USERS, accept_language="en"))[1] == "hit"
+        # A header that is not forwarded cannot change the answer: it does not split entries.
+        assert (await client.ask(USERS, accept_language="en", x_client="cli"))[1] == "hit"
+    sent = users_suite.servers["accounts"].requests
+    assert [r.headers.get("Accept-Language") for r in sent] == ["en", "de"]
 
 
 async def test_a_mutation_invalidates_its_tenant_only(products_suite: RunningSuite) -> None:
