@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from common import settings as common_settings
 from common.errors import ModelplaneError
 from gateway import settings
 from gateway.execution.executor import HeaderRule
@@ -25,6 +26,7 @@ from gateway.http.endpoint import GraphQLEndpoint, RequestHook
 from gateway.http.web import WebAssets
 from gateway.limits.concurrency import ConcurrencyLimiter, ConcurrencySettings
 from gateway.metrics import GatewayMetrics
+from gateway.response_cache import ResponseCache, build_response_cache
 from gateway.service import Gateway
 from gateway.supergraph import load_supergraph_sdl, parse_supergraph
 from gateway.tracing import Tracing, tracing_from_env
@@ -54,6 +56,7 @@ class GatewayApp:
         follow: tuple[str, float] | None = None,
         limiter: ConcurrencyLimiter | None = None,
         override_labels: Iterable[str] | None = None,
+        response_cache: ResponseCache | None = None,
     ) -> None:
         self.follow = follow  # (file or URL, seconds between checks)
         self.loaded_sdl: str | None = None
@@ -79,6 +82,11 @@ class GatewayApp:
         if supergraph_sdl is not None:
             self.load(supergraph_sdl)
         self.graphql_path = graphql_path
+        if response_cache is None:
+            response_cache = response_cache_from_settings(guard, self.metrics)
+        elif response_cache.metrics is None:
+            response_cache.metrics = self.metrics
+        self.response_cache = response_cache
         self.endpoint = GraphQLEndpoint(
             lambda: self.gateway,
             max_body_bytes=max_body_bytes,
@@ -88,6 +96,7 @@ class GatewayApp:
             metrics=self.metrics,
             tracing=self.tracing,
             limiter=limiter_from_settings() if limiter is None else limiter,
+            cache=response_cache,
         )
         self.metrics.limiter = self.endpoint.limiter
         self.guard = guard
@@ -142,6 +151,8 @@ class GatewayApp:
                 await self.gateway.close()
             if self.guard is not None:
                 await self.guard.close()
+            if self.response_cache is not None:
+                await self.response_cache.close()
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "http":
@@ -177,6 +188,40 @@ def limiter_from_settings() -> ConcurrencyLimiter | None:
     except ValueError as error:
         raise RuntimeError(str(error)) from None
     return ConcurrencyLimiter(parsed) if parsed is not None else None
+
+
+def response_cache_from_settings(
+    guard: RequestGuard | None, metrics: GatewayMetrics | None = None
+) -> ResponseCache | None:
+    """The response cache the settings ask for; None when off (the default) or when there
+    is no request guard: without a verified caller, answers are never cached."""
+    ttl = settings.RESPONSE_CACHE_TTL.get_float()
+    if ttl <= 0:
+        return None
+    if guard is None:
+        log.warning(
+            "MODELPLANE_RESPONSE_CACHE_TTL_SECONDS is set but the request guard is off: "
+            "answers are keyed by the caller, so nothing is cached"
+        )
+        return None
+    return build_response_cache(
+        ttl=ttl,
+        max_entries=settings.RESPONSE_CACHE_MAX_ENTRIES.get_int(),
+        max_bytes=settings.RESPONSE_CACHE_MAX_BYTES.get_int(),
+        redis_url=common_settings.REDIS_URL.get(),
+        scope=answer_scope(guard),
+        metrics=metrics,
+    )
+
+
+def answer_scope(guard: RequestGuard) -> str:
+    """The limit settings a cached answer skips on a hit (they are checked while the
+    operation runs): replicas that differ in them never share answers."""
+    limits = guard.settings
+    return repr((
+        limits.max_depth, limits.max_aliases, limits.max_root_fields, limits.max_cost,
+        limits.default_list_size, limits.introspection,
+    ))
 
 
 _closing: set[asyncio.Future[None]] = set()

@@ -36,6 +36,21 @@ class GatewayMetrics:
             ["subgraph", "code"], registry=self.registry,
         )
         self._children: dict[tuple[str, bool], tuple[Any, Any]] = {}
+        self.response_cache_lookups = Counter(
+            "modelplane_gateway_response_cache_lookups",
+            "Response cache lookups of queries, by result: hit, miss, bypass (Cache-Control), "
+            "unavailable (Redis down).",
+            ["result"], registry=self.registry,
+        )
+        self.response_cache_stores = Counter(
+            "modelplane_gateway_response_cache_stores", "Answers stored in the response cache.",
+            registry=self.registry,
+        )
+        self.response_cache_invalidations = Counter(
+            "modelplane_gateway_response_cache_invalidations",
+            "Tenant generations bumped by mutations (every cached answer of the tenant dropped).",
+            registry=self.registry,
+        )
         self.cache_source: object | None = None
         self.limiter: object | None = None  # the endpoint's ConcurrencyLimiter, if any
         self.registry.register(_CacheCollector(self))

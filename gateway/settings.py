@@ -36,3 +36,21 @@ WEB_DIR = declare(
     None,
     "Directory of the built web app (app/ and graphiql/); default: the checkout's web/dist.",
 )
+RESPONSE_CACHE_TTL = declare(
+    "MODELPLANE_RESPONSE_CACHE_TTL_SECONDS",
+    "0",
+    "Response cache: how long a complete, error-free query answer is reused for the same "
+    "caller, document, variables and media type; 0 turns the cache off. In Redis when "
+    "MODELPLANE_REDIS_URL is set (shared by replicas), else in process.",
+)
+RESPONSE_CACHE_MAX_ENTRIES = declare(
+    "MODELPLANE_RESPONSE_CACHE_MAX_ENTRIES",
+    "10000",
+    "Response cache: most answers kept in process (least recently used go first); "
+    "Redis entries are bounded by the TTL and Redis's own memory policy.",
+)
+RESPONSE_CACHE_MAX_BYTES = declare(
+    "MODELPLANE_RESPONSE_CACHE_MAX_BYTES",
+    "262144",
+    "Response cache: answers larger than this many bytes are not stored.",
+)

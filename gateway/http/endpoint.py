@@ -26,6 +26,7 @@ from gateway.http.protocol import (
 )
 from gateway.limits.concurrency import ConcurrencyLimiter
 from gateway.metrics import GatewayMetrics
+from gateway.response_cache import ResponseCache, cache_directives
 from gateway.service import Gateway, GatewayResult
 from gateway.tracing import Tracing
 
@@ -51,14 +52,16 @@ class GraphQLEndpoint:
         metrics: GatewayMetrics | None = None,
         tracing: Tracing | None = None,
         limiter: ConcurrencyLimiter | None = None,
+        cache: ResponseCache | None = None,
     ) -> None:
+        self.cache = cache
         self.limiter = limiter
         self.metrics = metrics
         self.tracing = tracing
         self.gateway_ref = gateway_ref
         self.guard = guard
         self.dedup = dedup
-        self.in_flight: dict[tuple[object, ...], asyncio.Future[tuple[int, bytes]]] = {}
+        self.in_flight: dict[tuple[object, ...], asyncio.Future[tuple[int, bytes, bool]]] = {}
         self.max_body_bytes = max_body_bytes
         self.hooks = hooks or []
         self.graphiql = graphiql
@@ -86,13 +89,16 @@ class GraphQLEndpoint:
                 raise RequestError(406, "Accept must allow application/graphql-response+json or application/json")
             client = scope.get("client")
             address = client[0] if client else None
-            status, payload = await self.execute(request, headers, method, media, address)
+            status, payload, cached = await self.execute(request, headers, method, media, address)
         except RequestError as error:
             payload = orjson.dumps({"errors": [{"message": error.message, "extensions": {"code": "BAD_REQUEST"}}]})
             self.record(None, started, ["BAD_REQUEST"])
             await _respond(send, error.status, payload, media or "application/json", {**error.headers, "x-request-id": request_id})
             return
-        await _respond(send, status, payload, media, {"x-request-id": request_id})
+        extra = {"x-request-id": request_id}
+        if cached is not None:
+            extra["x-modelplane-cache"] = cached
+        await _respond(send, status, payload, media, extra)
 
     def record(self, operation: str | None, started: float, codes: list[str]) -> None:
         if self.metrics is not None:
@@ -105,22 +111,23 @@ class GraphQLEndpoint:
         method: str,
         media: str,
         client: str | None = None,
-    ) -> tuple[int, bytes]:
+    ) -> tuple[int, bytes, str | None]:
+        """The status, the response, and the response cache's verdict (None: not cacheable)."""
         started = time.perf_counter()
         if self.tracing is not None and self.tracing.enabled:
             with self.tracing.span(
                 "graphql request", **{"graphql.operation.name": request.operation_name or ""}
             ):
-                status, body, payload = await self.answer(request, headers, method, media, client)
+                status, body, payload, cached = await self.answer(request, headers, method, media, client)
         else:
-            status, body, payload = await self.answer(request, headers, method, media, client)
+            status, body, payload, cached = await self.answer(request, headers, method, media, client)
         if self.metrics is not None:
             errors = body.get("errors") if body is not None else None
             codes = [
                 str((e.get("extensions") or {}).get("code", "UNKNOWN")) for e in errors or ()
             ]
             self.record(request.operation_name, started, codes)
-        return status, payload if payload is not None else orjson.dumps(body)
+        return status, payload if payload is not None else orjson.dumps(body), cached
 
     async def answer(
         self,
@@ -129,11 +136,11 @@ class GraphQLEndpoint:
         method: str,
         media: str,
         client: str | None,
-    ) -> tuple[int, dict[str, Any] | None, bytes | None]:
+    ) -> tuple[int, dict[str, Any] | None, bytes | None, str | None]:
         gateway = self.gateway_ref()
         if gateway is None:
             body = {"errors": [{"message": "The gateway has no supergraph loaded yet.", "extensions": {"code": "UNAVAILABLE"}}]}
-            return 503, body, None
+            return 503, body, None, None
         caller = None
         try:
             for hook in self.hooks:
@@ -146,25 +153,77 @@ class GraphQLEndpoint:
             prepared = gateway.prepare(request.query, request.operation_name)
             if method == "GET" and prepared.operation is not None and prepared.operation.operation.value != "query":
                 raise RequestError(405, "mutations must use POST", {"allow": "POST"})
+            if self.cache is not None and caller is not None and prepared.operation is not None:
+                return await self.answer_cached(self.cache, gateway, prepared, request, headers, media, caller)
             if self.dedup and prepared.operation is not None and prepared.operation.operation.value == "query":
-                status, payload = await self.run_shared(gateway, prepared, request, headers, media, caller)
-                return status, None, payload
+                status, payload, _ = await self.run_shared(gateway, prepared, request, headers, media, caller)
+                return status, None, payload, None
             result = await self.run_limited(gateway, prepared, request, headers, caller)
         except RequestError:
             raise
         except ModelplaneError as error:
             body = {"errors": [{"message": error.message, "extensions": error.extensions()}]}
             # Refusals before execution keep their status under either media type.
-            return error.http_status, body, None
+            return error.http_status, body, None, None
         except Exception:
             log.exception(
                 "unexpected gateway error",
                 extra={"request_id": headers.get("x-request-id"), "operation": request.operation_name},
             )
             body = {"errors": [{"message": "Internal gateway error; the server log has the details.", "extensions": {"code": "INTERNAL_SERVER_ERROR"}}]}
-            return 500, body, None
+            return 500, body, None, None
         status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
-        return status, result.body, result.payload
+        return status, result.body, result.payload, None
+
+    async def answer_cached(
+        self,
+        cache: ResponseCache,
+        gateway: Gateway,
+        prepared: PreparedOperation,
+        request: GraphQLRequest,
+        headers: Mapping[str, str],
+        media: str,
+        caller: Caller,
+    ) -> tuple[int, dict[str, Any] | None, bytes | None, str | None]:
+        """Queries through the response cache; mutations invalidate their tenant's answers."""
+        assert prepared.operation is not None
+        kind = prepared.operation.operation.value
+        if kind == "mutation":
+            try:
+                result = await self.run_limited(gateway, prepared, request, headers, caller)
+            except ModelplaneError:
+                raise  # refused before any subgraph was called
+            except BaseException:
+                await cache.invalidate(caller.tenant)  # it may have changed something
+                raise
+            if result.status == 200:
+                # It ran (errors or not, some of its fields may have changed data).
+                await cache.invalidate(caller.tenant)
+            status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
+            return status, result.body, result.payload, None
+        if kind != "query" or prepared.errors:
+            result = await self.run_limited(gateway, prepared, request, headers, caller)
+            status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
+            return status, result.body, result.payload, None
+        skip_lookup, skip_store = cache_directives(headers)
+        tenant = caller.tenant
+        digest = cache.key(
+            gateway, request.query, request.operation_name, request.variables, caller, media, headers
+        )
+        generation, entry = await cache.lookup(tenant, digest, read_entry=not skip_lookup)
+        if entry is not None:
+            return entry.status, None, entry.payload, "hit"
+        body: dict[str, Any] | None = None
+        if self.dedup:
+            status, payload, complete = await self.run_shared(gateway, prepared, request, headers, media, caller)
+        else:
+            result = await self.run_limited(gateway, prepared, request, headers, caller)
+            status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
+            payload, body = result.encoded(), result.body
+            complete = "errors" not in body
+        if complete and status == 200 and generation is not None and not skip_store:
+            await cache.save(tenant, digest, generation, status, payload)
+        return status, body, payload, "bypass" if skip_lookup else "miss"
 
     async def run_limited(
         self,
@@ -191,8 +250,9 @@ class GraphQLEndpoint:
         headers: Mapping[str, str],
         media: str,
         caller: Caller | None,
-    ) -> tuple[int, bytes]:
-        """Identical queries in flight share one execution (same caller, same variables)."""
+    ) -> tuple[int, bytes, bool]:
+        """Identical queries in flight share one execution (same caller, same variables);
+        the status, the response, and whether it is complete (no errors)."""
         key = (
             request.query,
             request.operation_name,
@@ -203,12 +263,12 @@ class GraphQLEndpoint:
         shared = self.in_flight.get(key)
         if shared is not None:
             return await asyncio.shield(shared)
-        future: asyncio.Future[tuple[int, bytes]] = asyncio.get_running_loop().create_future()
+        future: asyncio.Future[tuple[int, bytes, bool]] = asyncio.get_running_loop().create_future()
         self.in_flight[key] = future
         try:
             result = await self.run_limited(gateway, prepared, request, headers, caller)
             status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
-            outcome = (status, result.encoded())
+            outcome = (status, result.encoded(), "errors" not in result.body)
             future.set_result(outcome)
             return outcome
         except BaseException as error:
