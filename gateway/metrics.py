@@ -7,6 +7,8 @@ from typing import Any
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 
+MAX_OPERATION_LABELS = 1000
+OTHER_OPERATIONS = "(other)"
 _BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
 
@@ -36,6 +38,7 @@ class GatewayMetrics:
             ["subgraph", "code"], registry=self.registry,
         )
         self._children: dict[tuple[str, bool], tuple[Any, Any]] = {}
+        self._operation_names: set[str] = set()
         self.response_cache_lookups = Counter(
             "modelplane_gateway_response_cache_lookups",
             "Response cache lookups of queries, by result: hit, miss, bypass (Cache-Control), "
@@ -59,12 +62,19 @@ class GatewayMetrics:
         name = operation or "anonymous"
         children = self._children.get((name, bool(errors)))
         if children is None:
-            if len(self._children) > 10_000:  # operation names come from clients
-                self._children.clear()
-            children = self._children[(name, bool(errors))] = (
-                self.latency.labels(name).observe,
-                self.requests.labels(name, "error" if errors else "ok").inc,
-            )
+            # Operation names come from clients: past MAX_OPERATION_LABELS distinct names,
+            # the rest share one label instead of growing the metrics without end.
+            if name not in self._operation_names:
+                if len(self._operation_names) >= MAX_OPERATION_LABELS:
+                    name = OTHER_OPERATIONS
+                else:
+                    self._operation_names.add(name)
+            children = self._children.get((name, bool(errors)))
+            if children is None:
+                children = self._children[(name, bool(errors))] = (
+                    self.latency.labels(name).observe,
+                    self.requests.labels(name, "error" if errors else "ok").inc,
+                )
         children[0](seconds)
         children[1]()
         for code in errors:
