@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+class ConfigurationError(RuntimeError):
+    """A setting or configuration file that cannot be used; the process should not start."""
+
+
 @dataclass(frozen=True, slots=True)
 class EnvSetting:
     name: str
@@ -20,7 +24,7 @@ class EnvSetting:
     def get_str(self) -> str:
         value = self.get()
         if value is None:
-            raise RuntimeError(f"{self.name} is not set: {self.help}")
+            raise ConfigurationError(f"{self.name} is not set: {self.help}")
         return value
 
     def get_int(self) -> int:
@@ -28,14 +32,14 @@ class EnvSetting:
         try:
             return int(raw)
         except ValueError:
-            raise RuntimeError(f"{self.name} must be an integer, got {raw!r}") from None
+            raise ConfigurationError(f"{self.name} must be an integer, got {raw!r}") from None
 
     def get_float(self) -> float:
         raw = self.get_str()
         try:
             return float(raw)
         except ValueError:
-            raise RuntimeError(f"{self.name} must be a number, got {raw!r}") from None
+            raise ConfigurationError(f"{self.name} must be a number, got {raw!r}") from None
 
     def get_bool(self) -> bool:
         raw = (self.get() or "").strip().lower()

@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from common import settings as common_settings
 from common.errors import ModelplaneError
+from common.settings import ConfigurationError
 from gateway import settings
 from gateway.execution.executor import HeaderRule
 from gateway.execution.headers import parse_forward_setting
@@ -186,7 +187,7 @@ def limiter_from_settings() -> ConcurrencyLimiter | None:
     try:
         parsed = ConcurrencySettings.parse(settings.CONCURRENCY.get() or "adaptive")
     except ValueError as error:
-        raise RuntimeError(str(error)) from None
+        raise ConfigurationError(str(error)) from None
     return ConcurrencyLimiter(parsed) if parsed is not None else None
 
 

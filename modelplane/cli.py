@@ -7,6 +7,8 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
+from common.settings import ConfigurationError
+
 # subcommand -> "module:function"; each function takes the parsed argparse.Namespace and
 # returns an exit status. Components register their commands here, and import lazily so
 # that `modelplane db upgrade` never loads the gateway.
@@ -163,6 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _resolve(args)(args)
     except KeyboardInterrupt:
         return 130
+    except ConfigurationError as error:
+        print(f"modelplane: configuration error: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from common import settings
+from common.settings import ConfigurationError
 
 GOVERNANCE_CONFIG = settings.declare(
     "MODELPLANE_GOVERNANCE_CONFIG",
@@ -36,15 +37,15 @@ class GovernanceConfig:
 def parse_config(text: str) -> GovernanceConfig:
     data = yaml.safe_load(text) or {}
     if not isinstance(data, dict):
-        raise RuntimeError("the governance config must be a YAML mapping")
+        raise ConfigurationError("the governance config must be a YAML mapping")
     approvals = dict(DEFAULT_APPROVALS)
     for tier, count in (data.get("approvals") or {}).items():
         if tier not in RISK_TIERS or not isinstance(count, int) or count < 0:
-            raise RuntimeError(f"governance config: approvals.{tier} must be a count >= 0")
+            raise ConfigurationError(f"governance config: approvals.{tier} must be a count >= 0")
         approvals[tier] = count
     policies = data.get("policies") or []
     if not isinstance(policies, list) or not all(isinstance(p, dict) for p in policies):
-        raise RuntimeError("governance config: policies must be a list of mappings")
+        raise ConfigurationError("governance config: policies must be a list of mappings")
     return GovernanceConfig(
         approvals=approvals, policies=policies, version=str(data.get("version", "0"))
     )

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from common.errors import FailedPrecondition
+from common.settings import ConfigurationError
 from subgraphs.registry.entities import MODEL_VERSION, REGISTERED_MODEL
 from subgraphs.registry.governance.config import GovernanceConfig
 from subgraphs.registry.governance.evaluations import fetch_results
@@ -55,9 +56,9 @@ def parse_policies(entries: list[dict[str, Any]]) -> list[Policy]:
     for index, entry in enumerate(entries):
         rule = entry.get("rule")
         if rule not in RULES:
-            raise RuntimeError(f"policy {index}: rule must be one of {', '.join(RULES)}")
+            raise ConfigurationError(f"policy {index}: rule must be one of {', '.join(RULES)}")
         if rule == "evaluation_passed" and not {"suite", "metric"} <= set(entry):
-            raise RuntimeError(f"policy {index}: evaluation_passed needs suite and metric")
+            raise ConfigurationError(f"policy {index}: evaluation_passed needs suite and metric")
         reserved = {"name", "rule", "stages", "risk_tiers"}
         policies.append(
             Policy(

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from common.settings import ConfigurationError
 from subgraphs.registry.database import Database
 from subgraphs.registry.governance.outbox import Sink, WebhookSink, run_pruner, run_relay
 from subgraphs.registry.settings import (
@@ -69,12 +70,12 @@ class RelaySettings:
     def check(self) -> None:
         if self.webhook_url:
             if urlsplit(self.webhook_url).scheme not in ("http", "https"):
-                raise RuntimeError(
+                raise ConfigurationError(
                     f"{WEBHOOK_URL.name} must be an http:// or https:// URL, "
                     f"got {self.webhook_url!r}"
                 )
             if not self.webhook_secret:
-                raise RuntimeError(
+                raise ConfigurationError(
                     f"{WEBHOOK_URL.name} is set but {WEBHOOK_SECRET.name} is not: every "
                     "webhook delivery is signed with that secret so the receiver can trust "
                     f"it. Set {WEBHOOK_SECRET.name} (e.g. to the output of "
@@ -87,24 +88,24 @@ class RelaySettings:
                 check_stream_name(self.nats_stream)
                 check_subject(self.nats_subject)
             except ValueError as error:
-                raise RuntimeError(f"{NATS_STREAM.name} / {NATS_SUBJECT.name}: {error}") from None
+                raise ConfigurationError(f"{NATS_STREAM.name} / {NATS_SUBJECT.name}: {error}") from None
         if self.poll_seconds <= 0:
-            raise RuntimeError(f"{POLL_SECONDS.name} must be positive")
+            raise ConfigurationError(f"{POLL_SECONDS.name} must be positive")
         if self.timeout_seconds <= 0:
-            raise RuntimeError(f"{TIMEOUT_SECONDS.name} must be positive")
+            raise ConfigurationError(f"{TIMEOUT_SECONDS.name} must be positive")
         if self.lease_seconds < 2 * self.timeout_seconds:
-            raise RuntimeError(
+            raise ConfigurationError(
                 f"{LEASE_SECONDS.name} ({self.lease_seconds:g}) must be at least twice "
                 f"{TIMEOUT_SECONDS.name} ({self.timeout_seconds:g}): a relay sends a row only "
                 "while a full timeout of its lease is left"
             )
         if self.retention_days < 0:
-            raise RuntimeError(
+            raise ConfigurationError(
                 f"{RETENTION_DAYS.name} must be a whole number of days, 0 or more (0 keeps "
                 f"delivered notifications forever), got {self.retention_days}"
             )
         if self.prune_delay_seconds < 0 or self.prune_interval_seconds <= 0:
-            raise RuntimeError("the outbox pruning delay and interval must be positive")
+            raise ConfigurationError("the outbox pruning delay and interval must be positive")
 
 
 class OutboxRelay:
