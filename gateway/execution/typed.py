@@ -294,11 +294,9 @@ class _Compiler:
     def entity_program(self, fetch: Fetch) -> _EntityProgram:
         assert fetch.selection is not None and fetch.requires is not None
         per_type: dict[str, tuple[Any, Callable[[Any, Any], None]]] = {}
-        targets: list[tuple[Callable[[Any, list[Any]], None], str]] = []
         for path in fetch.paths or (fetch.path,):
             position = self.positions[path]
             type_name = position.type_name
-            targets.append((_collector(path), type_name))
             fields = self.fetch_fields(fetch.selection.fragments[type_name], position)
             known = per_type.get(type_name)
             if known is not None:
@@ -338,10 +336,14 @@ class _Compiler:
                 type_name: msgspec.json.Decoder(Union[entity, None])  # noqa: UP007
                 for type_name, (entity, _) in per_type.items()
             }
-        return _EntityProgram(
-            fetch, _decoder(wrapper), targets, representation,
-            {t: setter for t, (_, setter) in per_type.items()}, decoders,
-        )
+        paths = []
+        for path in fetch.paths or (fetch.path,):
+            type_name = self.positions[path].type_name
+            as_type, keys = representation[type_name]
+            names = [name for name, _ in self.fetch_fields(fetch.selection.fragments[type_name], self.positions[path])]
+            build, merge = _path_program(path, type_name, as_type, keys, names)
+            paths.append((build, merge, type_name))
+        return _EntityProgram(fetch, _decoder(wrapper), paths, decoders)
 
 
 def _decoder(data: Any) -> Any:
@@ -388,6 +390,53 @@ def _collector(path: tuple[str, ...]) -> Callable[[Any, list[Any]], None]:
     return namespace["collect"]  # type: ignore[no-any-return]
 
 
+def _path_program(
+    path: tuple[str, ...], type_name: str, as_type: str,
+    keys: tuple[tuple[str, str], ...], fields: list[str],
+) -> tuple[Callable[..., None], Callable[..., None]]:
+    """Generated code for one path of an entity fetch: walk to the objects, build their
+    representations (deduplicated by type and key values, as the dict executor does), and
+    later set the entity's fields on each object."""
+    for _, attribute in keys:
+        if not attribute.isidentifier() or keyword.iskeyword(attribute) or attribute.startswith("__"):
+            raise NotTyped("key field that is not a Python name")
+    lines = ["def build(root, reps, seen, pairs):", "    v0 = root"]
+    indent = "    "
+    depth = 0
+    for step in path:
+        source = f"v{depth}"
+        depth += 1
+        leave = "continue" if indent != "    " else "return"
+        if step == "@":
+            lines.append(f"{indent}for v{depth} in {source}:")
+            indent += "    "
+            lines.append(f"{indent}if v{depth} is None:")
+            lines.append(f"{indent}    continue")
+        else:
+            lines.append(f"{indent}v{depth} = {source}.{step}")
+            lines.append(f"{indent}if v{depth} is None or v{depth} is U:")
+            lines.append(f"{indent}    {leave}")
+    lines.append(f"{indent}o = v{depth}")
+    for position, (_, attribute) in enumerate(keys):
+        lines.append(f"{indent}k{position} = o.{attribute}")
+        lines.append(f"{indent}if k{position} is U:")
+        lines.append(f"{indent}    raise FB")
+    values = "".join(f", k{p}" for p in range(len(keys)))
+    lines.append(f"{indent}ident = ({type_name!r}{values})")
+    lines.append(f"{indent}i = seen.get(ident)")
+    lines.append(f"{indent}if i is None:")
+    lines.append(f"{indent}    i = seen[ident] = len(reps)")
+    entries = ", ".join([f"'__typename': {as_type!r}"] + [f"{key!r}: k{p}" for p, (key, _) in enumerate(keys)])
+    lines.append(f"{indent}    reps.append({{{entries}}})")
+    lines.append(f"{indent}pairs.append((o, i))")
+    lines += ["", "def merge(pairs, ents):", "    for o, i in pairs:", "        e = ents[i]",
+              "        if e is None:", "            raise FB"]
+    lines += [f"        o.{name} = e.{name}" for name in fields]
+    namespace: dict[str, Any] = {"U": UNSET, "FB": TypedFallback}
+    exec(compile("\n".join(lines), "<typed entity path>", "exec"), namespace)
+    return namespace["build"], namespace["merge"]
+
+
 @dataclass(eq=False)
 class _RootProgram:
     fetch: Fetch
@@ -399,9 +448,7 @@ class _RootProgram:
 class _EntityProgram:
     fetch: Fetch
     decode: Any
-    targets: list[tuple[Callable[[Any, list[Any]], None], str]]
-    representation: dict[str, tuple[str, tuple[tuple[str, str], ...]]]
-    setters: dict[str, Callable[[Any, Any], None]]
+    paths: list[tuple[Callable[..., None], Callable[..., None], str]]  # build, merge, type
     decoders: dict[str, Any] | None
 
 
@@ -472,27 +519,14 @@ class TypedPlan:
         fetch = program.fetch
         representations: list[dict[str, Any]] = []
         seen: dict[tuple[Any, ...], int] = {}
-        targets: list[tuple[Any, int, str]] = []
-        for collect, type_name in program.targets:
-            found: list[Any] = []
-            collect(root, found)
-            as_type, keys = program.representation[type_name]
-            for obj in found:
-                rep: dict[str, Any] = {"__typename": as_type}
-                for key, attribute in keys:
-                    value = getattr(obj, attribute)
-                    if value is UNSET:
-                        raise TypedFallback
-                    rep[key] = value
-                try:
-                    identity = (type_name, *rep.values())
-                    index = seen.get(identity)
-                except TypeError:  # an unhashable key value
-                    raise TypedFallback from None
-                if index is None:
-                    index = seen[identity] = len(representations)
-                    representations.append(rep)
-                targets.append((obj, index, type_name))
+        batches: list[list[tuple[Any, int]]] = []
+        try:
+            for build, _, _ in program.paths:
+                pairs: list[tuple[Any, int]] = []
+                build(root, representations, seen, pairs)
+                batches.append(pairs)
+        except TypeError:  # an unhashable key value
+            raise TypedFallback from None
         if not representations:
             return
         variables = {n: state.variables[n] for n in fetch.variable_names if n in state.variables}
@@ -504,18 +538,15 @@ class TypedPlan:
         decoders = program.decoders
         if decoders is not None:
             types = [""] * len(representations)
-            for _, index, type_name in targets:
-                types[index] = type_name
+            for (_, _, type_name), pairs in zip(program.paths, batches, strict=True):
+                for _, index in pairs:
+                    types[index] = type_name
             try:
                 entities = [decoders[t].decode(raw) for t, raw in zip(types, entities, strict=True)]
             except (msgspec.DecodeError, msgspec.ValidationError):
                 raise TypedFallback from None
-        setters = program.setters
-        for obj, index, type_name in targets:
-            entity = entities[index]
-            if entity is None:
-                raise TypedFallback
-            setters[type_name](obj, entity)
+        for (_, merge, _), pairs in zip(program.paths, batches, strict=True):
+            merge(pairs, entities)
 
 
 def compile_typed_plan(
