@@ -86,7 +86,7 @@ class _Builder:
     def annotation(self, item: Field, graphql_type: GraphQLOutputType) -> tuple[Any, bool]:
         if isinstance(graphql_type, GraphQLNonNull):
             inner, _ = self.annotation(item, graphql_type.of_type)
-            return _strip_none(inner), False
+            return strip_none(inner), False
         if isinstance(graphql_type, GraphQLList):
             element, _ = self.annotation(item, graphql_type.of_type)
             return Union[list[element], None], True  # type: ignore[valid-type]  # noqa: UP007
@@ -97,18 +97,26 @@ class _Builder:
             if concrete != graphql_type.name:
                 raise NotEligible("fragment on another type")
             return Union[self.struct(fields, concrete), None], True  # noqa: UP007
-        if isinstance(graphql_type, GraphQLScalarType):
-            base = _SCALARS.get(graphql_type.name, _NON_NULL_ANY)
-            return Union[base, None], True  # noqa: UP007
-        if isinstance(graphql_type, GraphQLEnumType):
-            allowed = self.restricted.get(graphql_type.name)
-            if allowed is None:
-                return Union[str, None], True  # noqa: UP007
-            return Union[Literal[tuple(sorted(allowed))], None], True  # noqa: UP007
-        raise NotEligible(f"abstract type {graphql_type}")
+        leaf = leaf_annotation(graphql_type, self.restricted)
+        if leaf is None:
+            raise NotEligible(f"abstract type {graphql_type}")
+        return leaf, True
 
 
-def _strip_none(annotation: Any) -> Any:
+def leaf_annotation(graphql_type: Any, restricted: dict[str, frozenset[str]]) -> Any:
+    """The nullable annotation of a scalar or enum value, None for any other type. What a
+    non-null position allows is this without None (`strip_none`)."""
+    if isinstance(graphql_type, GraphQLScalarType):
+        return Union[_SCALARS.get(graphql_type.name, _NON_NULL_ANY), None]  # noqa: UP007
+    if isinstance(graphql_type, GraphQLEnumType):
+        allowed = restricted.get(graphql_type.name)
+        if allowed is None:
+            return Union[str, None]  # noqa: UP007
+        return Union[Literal[tuple(sorted(allowed))], None]  # noqa: UP007
+    return None
+
+
+def strip_none(annotation: Any) -> Any:
     arguments = [a for a in getattr(annotation, "__args__", ()) if a is not type(None)]
     if getattr(annotation, "__origin__", None) is Union:
         return Union[tuple(arguments)] if len(arguments) > 1 else arguments[0]  # noqa: UP007

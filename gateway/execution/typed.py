@@ -37,15 +37,14 @@ from typing import Any, Literal, Union
 
 import msgspec
 from graphql import (
-    GraphQLEnumType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
-    GraphQLScalarType,
 )
 
 from gateway.execution.executor import ExecutionState, PlanExecutor
+from gateway.execution.struct_shape import leaf_annotation, strip_none
 from gateway.execution.transport import SubgraphTransportError
 from gateway.planning.operation import Field
 from gateway.planning.plan import Fetch, Flatten, Parallel, PlanNode, QueryPlan, Sequence
@@ -53,14 +52,6 @@ from gateway.planning.selection import Selection
 
 UNSET = msgspec.UNSET
 UnsetType = msgspec.UnsetType
-_NON_NULL_ANY: Any = Union[str, int, float, bool, dict, list]  # noqa: UP007
-_SCALARS: dict[str, Any] = {
-    "Int": int,
-    "Float": Union[int, float],  # noqa: UP007
-    "String": str,
-    "Boolean": bool,
-    "ID": Union[str, int],  # noqa: UP007
-}
 _names = itertools.count()
 log = logging.getLogger("modelplane.gateway")
 ENCODE = msgspec.json.Encoder().encode
@@ -239,25 +230,17 @@ class _Compiler:
 
     def annotation(self, item: Field, graphql_type: GraphQLOutputType, position: _Position) -> Any:
         if isinstance(graphql_type, GraphQLNonNull):
-            inner = self.annotation(item, graphql_type.of_type, position)
-            arguments = [a for a in getattr(inner, "__args__", ()) if a is not type(None)]
-            if getattr(inner, "__origin__", None) is Union:
-                return Union[tuple(arguments)] if len(arguments) > 1 else arguments[0]  # noqa: UP007
-            return inner
+            return strip_none(self.annotation(item, graphql_type.of_type, position))
         if isinstance(graphql_type, GraphQLList):
             element = self.annotation(item, graphql_type.of_type, position)
             return Union[list[element], None]  # type: ignore[valid-type]  # noqa: UP007
         if isinstance(graphql_type, GraphQLObjectType):
             child = position.children[item.response_key]
             return Union[self.build_class(child), None]  # noqa: UP007
-        if isinstance(graphql_type, GraphQLScalarType):
-            return Union[_SCALARS.get(graphql_type.name, _NON_NULL_ANY), None]  # noqa: UP007
-        if isinstance(graphql_type, GraphQLEnumType):
-            allowed = self.restricted.get(graphql_type.name)
-            if allowed is None:
-                return Union[str, None]  # noqa: UP007
-            return Union[Literal[tuple(sorted(allowed))], None]  # noqa: UP007
-        raise NotTyped("abstract type")
+        leaf = leaf_annotation(graphql_type, self.restricted)
+        if leaf is None:
+            raise NotTyped("abstract type")
+        return leaf
 
     def fetch_fields(self, selection: Selection, position: _Position) -> list[tuple[str, Any]]:
         """The fields a fetch returns at a position, as required struct fields."""
@@ -293,20 +276,22 @@ class _Compiler:
 
     def entity_program(self, fetch: Fetch) -> _EntityProgram:
         assert fetch.selection is not None and fetch.requires is not None
-        per_type: dict[str, tuple[Any, Callable[[Any, Any], None]]] = {}
+        per_type: dict[str, Any] = {}  # entity type -> the struct its answers decode into
+        path_fields: list[tuple[tuple[str, ...], str, list[str]]] = []
         for path in fetch.paths or (fetch.path,):
             position = self.positions[path]
             type_name = position.type_name
             fields = self.fetch_fields(fetch.selection.fragments[type_name], position)
+            path_fields.append((path, type_name, [name for name, _ in fields]))
             known = per_type.get(type_name)
-            if known is not None:
-                if msgspec.structs.fields(known[0]) != msgspec.structs.fields(
-                    msgspec.defstruct("Check", fields, kw_only=True)
-                ):
-                    raise NotTyped("one entity type decoded two ways")
-                continue
-            entity = msgspec.defstruct(f"Entity{fetch.id}_{type_name}", fields, kw_only=True, gc=False)
-            per_type[type_name] = (entity, _setter([name for name, _ in fields]))
+            if known is None:
+                per_type[type_name] = msgspec.defstruct(
+                    f"Entity{fetch.id}_{type_name}", fields, kw_only=True, gc=False
+                )
+            elif msgspec.structs.fields(known) != msgspec.structs.fields(
+                msgspec.defstruct("Check", fields, kw_only=True)
+            ):
+                raise NotTyped("one entity type decoded two ways")
         representation = {
             type_name: (
                 fragment.as_type or type_name,
@@ -319,7 +304,7 @@ class _Compiler:
             for type_name, fragment in fetch.requires.fragments.items()
         }
         if len(per_type) == 1:
-            ((type_name, (entity, _)),) = per_type.items()
+            (entity,) = per_type.values()
             wrapper = msgspec.defstruct(
                 f"Entities{fetch.id}",
                 [("entities", list[Union[entity, None]], msgspec.field(name="_entities"))],  # type: ignore[valid-type]  # noqa: UP007
@@ -334,13 +319,11 @@ class _Compiler:
             )
             decoders = {
                 type_name: msgspec.json.Decoder(Union[entity, None])  # noqa: UP007
-                for type_name, (entity, _) in per_type.items()
+                for type_name, entity in per_type.items()
             }
         paths = []
-        for path in fetch.paths or (fetch.path,):
-            type_name = self.positions[path].type_name
+        for path, type_name, names in path_fields:
             as_type, keys = representation[type_name]
-            names = [name for name, _ in self.fetch_fields(fetch.selection.fragments[type_name], self.positions[path])]
             build, merge = _path_program(path, type_name, as_type, keys, names)
             paths.append((build, merge, type_name))
         return _EntityProgram(fetch, _decoder(wrapper), paths, decoders)
@@ -366,9 +349,10 @@ def _setter(names: list[str]) -> Callable[[Any, Any], None]:
     return namespace["set_fields"]  # type: ignore[no-any-return]
 
 
-def _collector(path: tuple[str, ...]) -> Callable[[Any, list[Any]], None]:
-    """Generated loops that append every object at `path`; UNSET or None ends a branch."""
-    lines = ["def collect(root, out):", "    v0 = root"]
+def _walk(path: tuple[str, ...]) -> tuple[list[str], str, str]:
+    """Generated loops from `root` to every object at `path` (None or UNSET ends a branch):
+    the lines, the indentation inside the innermost loop, and the object's variable."""
+    lines = ["    v0 = root"]
     indent = "    "
     depth = 0
     for step in path:
@@ -384,7 +368,13 @@ def _collector(path: tuple[str, ...]) -> Callable[[Any, list[Any]], None]:
             lines.append(f"{indent}v{depth} = {source}.{step}")
             lines.append(f"{indent}if v{depth} is None or v{depth} is U:")
             lines.append(f"{indent}    {leave}")
-    lines.append(f"{indent}out.append(v{depth})")
+    return lines, indent, f"v{depth}"
+
+
+def _collector(path: tuple[str, ...]) -> Callable[[Any, list[Any]], None]:
+    """Generated loops that append every object at `path`."""
+    walk, indent, last = _walk(path)
+    lines = ["def collect(root, out):", *walk, f"{indent}out.append({last})"]
     namespace: dict[str, Any] = {"U": UNSET}
     exec(compile("\n".join(lines), "<typed collector>", "exec"), namespace)
     return namespace["collect"]  # type: ignore[no-any-return]
@@ -400,23 +390,9 @@ def _path_program(
     for _, attribute in keys:
         if not attribute.isidentifier() or keyword.iskeyword(attribute) or attribute.startswith("__"):
             raise NotTyped("key field that is not a Python name")
-    lines = ["def build(root, reps, seen, pairs):", "    v0 = root"]
-    indent = "    "
-    depth = 0
-    for step in path:
-        source = f"v{depth}"
-        depth += 1
-        leave = "continue" if indent != "    " else "return"
-        if step == "@":
-            lines.append(f"{indent}for v{depth} in {source}:")
-            indent += "    "
-            lines.append(f"{indent}if v{depth} is None:")
-            lines.append(f"{indent}    continue")
-        else:
-            lines.append(f"{indent}v{depth} = {source}.{step}")
-            lines.append(f"{indent}if v{depth} is None or v{depth} is U:")
-            lines.append(f"{indent}    {leave}")
-    lines.append(f"{indent}o = v{depth}")
+    walk, indent, last = _walk(path)
+    lines = ["def build(root, reps, seen, pairs):", *walk]
+    lines.append(f"{indent}o = {last}")
     for position, (_, attribute) in enumerate(keys):
         lines.append(f"{indent}k{position} = o.{attribute}")
         lines.append(f"{indent}if k{position} is U:")
