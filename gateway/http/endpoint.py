@@ -172,8 +172,7 @@ class GraphQLEndpoint:
             )
             body = {"errors": [{"message": "Internal gateway error; the server log has the details.", "extensions": {"code": "INTERNAL_SERVER_ERROR"}}]}
             return 500, body, None, None
-        status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
-        return status, result.body, result.payload, None
+        return _http_status(result, media), result.body, result.payload, None
 
     async def answer_cached(
         self,
@@ -199,12 +198,10 @@ class GraphQLEndpoint:
             if result.status == 200:
                 # It ran (errors or not, some of its fields may have changed data).
                 await cache.invalidate(caller.tenant)
-            status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
-            return status, result.body, result.payload, None
+            return _http_status(result, media), result.body, result.payload, None
         if kind != "query" or prepared.errors:
             result = await self.run_limited(gateway, prepared, request, headers, caller)
-            status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
-            return status, result.body, result.payload, None
+            return _http_status(result, media), result.body, result.payload, None
         skip_lookup, skip_store = cache_directives(headers)
         tenant = caller.tenant
         digest = cache.key(
@@ -218,7 +215,7 @@ class GraphQLEndpoint:
             status, payload, complete = await self.run_shared(gateway, prepared, request, headers, media, caller)
         else:
             result = await self.run_limited(gateway, prepared, request, headers, caller)
-            status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
+            status = _http_status(result, media)
             payload, body = result.encoded(), result.body
             complete = "errors" not in body
         if complete and status == 200 and generation is not None and not skip_store:
@@ -267,8 +264,7 @@ class GraphQLEndpoint:
         self.in_flight[key] = future
         try:
             result = await self.run_limited(gateway, prepared, request, headers, caller)
-            status = result.status if media == GRAPHQL_RESPONSE_JSON else 200
-            outcome = (status, result.encoded(), "errors" not in result.body)
+            outcome = (_http_status(result, media), result.encoded(), "errors" not in result.body)
             future.set_result(outcome)
             return outcome
         except BaseException as error:
@@ -277,6 +273,11 @@ class GraphQLEndpoint:
             raise
         finally:
             del self.in_flight[key]
+
+
+def _http_status(result: GatewayResult, media: str) -> int:
+    """GraphQL-over-HTTP statuses under its own media type; application/json keeps 200."""
+    return result.status if media == GRAPHQL_RESPONSE_JSON else 200
 
 
 def _wants_html(headers: Mapping[str, str]) -> bool:
