@@ -103,17 +103,19 @@ class Gateway:
             return GatewayResult({"errors": prepared.errors}, 400, prepared)
         assert prepared.operation is not None and prepared.normalized is not None
         assert prepared.plan is not None
-        coerced = get_variable_values(
-            self.supergraph.api_schema,
-            prepared.operation.variable_definitions or (),
-            dict(raw_variables or {}),
-        )
-        if isinstance(coerced, list):
-            errors = [
-                {"message": e.message, "extensions": {"code": "BAD_USER_INPUT"}} for e in coerced
-            ]
-            return GatewayResult({"errors": errors}, 400, prepared)
-        variables = _json_variables(coerced.coerced, raw_variables)
+        definitions = prepared.operation.variable_definitions
+        if definitions:
+            coerced = get_variable_values(
+                self.supergraph.api_schema, definitions, dict(raw_variables or {})
+            )
+            if isinstance(coerced, list):
+                errors = [
+                    {"message": e.message, "extensions": {"code": "BAD_USER_INPUT"}} for e in coerced
+                ]
+                return GatewayResult({"errors": errors}, 400, prepared)
+            variables = _json_variables(coerced.coerced, raw_variables)
+        else:
+            variables = {}  # variables the operation does not declare are not used
         plan = prepared.plan
         labels = self.choose_labels() if self.percent_labels else None
         if labels is not None:

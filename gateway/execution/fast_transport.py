@@ -27,6 +27,8 @@ class _Connection(asyncio.Protocol):
         self.closed = False
         self.received_any = False
         self.keep_alive = True
+        self.timeout = 0.0
+        self.deadline = 0.0
 
     # asyncio.Protocol
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -71,25 +73,59 @@ class _Connection(asyncio.Protocol):
         if self.transport is not None:
             self.transport.close()
 
-    async def exchange(self, request: bytes, timeout: float) -> tuple[int, bytes]:
+    async def exchange(
+        self, request: bytes, deadline: float, timeout: float, watchdog: _Watchdog
+    ) -> tuple[int, bytes]:
+        """The answer to `request`, or a timeout (of `timeout` seconds) at `deadline`."""
         assert self.transport is not None
         waiter = self.waiter = self.loop.create_future()
         self.received_any = False
         self.transport.write(request)
-        handle = self.loop.call_later(timeout, self._time_out, waiter, timeout)
+        self.timeout = timeout
+        self.deadline = deadline
+        watchdog.watch(self)
         try:
             status, body = await waiter
             return status, body
         finally:
-            handle.cancel()
+            watchdog.watched.discard(self)
             self.waiter = None
 
-    def _time_out(self, waiter: asyncio.Future[tuple[int, bytes]], timeout: float) -> None:
-        if not waiter.done():
+    def time_out(self) -> None:
+        waiter = self.waiter
+        if waiter is not None and not waiter.done():
             waiter.set_exception(
-                SubgraphTransportError(f"timed out after {timeout:g}s", "SUBREQUEST_TIMEOUT")
+                SubgraphTransportError(f"timed out after {self.timeout:g}s", "SUBREQUEST_TIMEOUT")
             )
             self.close()
+
+
+class _Watchdog:
+    """Times out exchanges. One timer for all of them, armed while any is in flight,
+    instead of a timer set and cancelled per exchange (about 1.5 µs each, seven times a
+    request on the benchmark): a timeout fires within TICK seconds after its deadline."""
+
+    TICK = 0.02
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.watched: set[_Connection] = set()
+        self.armed = False
+
+    def watch(self, connection: _Connection) -> None:
+        self.watched.add(connection)
+        if not self.armed:
+            self.armed = True
+            self.loop.call_later(self.TICK, self.check)
+
+    def check(self) -> None:
+        now = self.loop.time()
+        for connection in [c for c in self.watched if c.deadline <= now]:
+            self.watched.discard(connection)
+            connection.time_out()
+        self.armed = bool(self.watched)
+        if self.armed:
+            self.loop.call_later(self.TICK, self.check)
 
 
 class _Target:
@@ -111,6 +147,7 @@ class FastTransport:
     def __init__(self) -> None:
         self._targets: dict[str, _Target] = {}
         self._fallback: AiohttpTransport | None = None
+        self._watchdog: _Watchdog | None = None
 
     def target(self, url: str) -> _Target:
         target = self._targets.get(url)
@@ -131,19 +168,21 @@ class FastTransport:
                 self._fallback = AiohttpTransport()
             return await self._fallback.post(url, body, headers, timeout)
         target = self.target(url)
-        head = [target.prefix]
-        for name, value in headers.items():
-            head.append(f"{name}: {value}\r\n".encode("latin-1"))
-        head.append(b"Content-Length: %d\r\n\r\n" % len(body))
-        request = b"".join(head) + body
+        fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()])
+        request = b"%s%sContent-Length: %d\r\n\r\n%s" % (
+            target.prefix, fields.encode("latin-1"), len(body), body
+        )
         loop = asyncio.get_running_loop()
+        watchdog = self._watchdog
+        if watchdog is None or watchdog.loop is not loop:
+            watchdog = self._watchdog = _Watchdog(loop)
         deadline = loop.time() + timeout
         while target.idle:
             connection = target.idle.pop()
             if connection.closed:
                 continue
             try:
-                result = await connection.exchange(request, timeout)
+                result = await connection.exchange(request, deadline, timeout, watchdog)
             except SubgraphTransportError:
                 # A pooled connection the server had already closed: retry on a new one,
                 # unless the request may have been processed.
@@ -153,7 +192,7 @@ class FastTransport:
             self._release(target, connection)
             return result
         connection = await self._connect(target, loop, max(deadline - loop.time(), 0.001))
-        result = await connection.exchange(request, max(deadline - loop.time(), 0.001))
+        result = await connection.exchange(request, deadline, timeout, watchdog)
         self._release(target, connection)
         return result
 

@@ -278,18 +278,25 @@ class _Compiler:
         assert fetch.selection is not None and fetch.requires is not None
         per_type: dict[str, Any] = {}  # entity type -> the struct its answers decode into
         path_fields: list[tuple[tuple[str, ...], str, list[str]]] = []
-        for path in fetch.paths or (fetch.path,):
+        paths = fetch.paths or (fetch.path,)
+        # Several types, each answer naming its __typename: one tagged-union decode.
+        tagged = "__typename" in fetch.selection.fields and len(
+            {self.positions[path].type_name for path in paths}
+        ) > 1
+        for path in paths:
             position = self.positions[path]
             type_name = position.type_name
             fields = self.fetch_fields(fetch.selection.fragments[type_name], position)
             path_fields.append((path, type_name, [name for name, _ in fields]))
+            tag_field, tag = ("__typename", type_name) if tagged else (None, None)
             known = per_type.get(type_name)
             if known is None:
                 per_type[type_name] = msgspec.defstruct(
-                    f"Entity{fetch.id}_{type_name}", fields, kw_only=True, gc=False
+                    f"Entity{fetch.id}_{type_name}", fields, kw_only=True, gc=False,
+                    tag_field=tag_field, tag=tag,
                 )
             elif msgspec.structs.fields(known) != msgspec.structs.fields(
-                msgspec.defstruct("Check", fields, kw_only=True)
+                msgspec.defstruct("Check", fields, kw_only=True, tag_field=tag_field, tag=tag)
             ):
                 raise NotTyped("one entity type decoded two ways")
         representation = {
@@ -303,14 +310,17 @@ class _Compiler:
             )
             for type_name, fragment in fetch.requires.fragments.items()
         }
-        if len(per_type) == 1:
-            (entity,) = per_type.values()
+        classes = None
+        if len(per_type) == 1 or tagged:
+            entity: Any = Union[(*per_type.values(), None)]
             wrapper = msgspec.defstruct(
                 f"Entities{fetch.id}",
-                [("entities", list[Union[entity, None]], msgspec.field(name="_entities"))],  # type: ignore[valid-type]  # noqa: UP007
+                [("entities", list[entity], msgspec.field(name="_entities"))],
                 kw_only=True, gc=False,
             )
             decoders = None
+            if tagged:
+                classes = per_type
         else:
             wrapper = msgspec.defstruct(
                 f"Entities{fetch.id}",
@@ -321,12 +331,12 @@ class _Compiler:
                 type_name: msgspec.json.Decoder(Union[entity, None])  # noqa: UP007
                 for type_name, entity in per_type.items()
             }
-        paths = []
+        programs = []
         for path, type_name, names in path_fields:
             as_type, keys = representation[type_name]
-            build, merge = _path_program(path, type_name, as_type, keys, names)
-            paths.append((build, merge, type_name))
-        return _EntityProgram(fetch, _decoder(wrapper), paths, decoders)
+            build, merge = _path_program(path, type_name, as_type, keys, names, len(per_type) == 1)
+            programs.append((build, merge, type_name))
+        return _EntityProgram(fetch, _decoder(wrapper), programs, decoders, classes)
 
 
 def _decoder(data: Any) -> Any:
@@ -382,11 +392,12 @@ def _collector(path: tuple[str, ...]) -> Callable[[Any, list[Any]], None]:
 
 def _path_program(
     path: tuple[str, ...], type_name: str, as_type: str,
-    keys: tuple[tuple[str, str], ...], fields: list[str],
+    keys: tuple[tuple[str, str], ...], fields: list[str], one_type: bool,
 ) -> tuple[Callable[..., None], Callable[..., None]]:
     """Generated code for one path of an entity fetch: walk to the objects, build their
     representations (deduplicated by type and key values, as the dict executor does), and
-    later set the entity's fields on each object."""
+    later set the entity's fields on each object. In a fetch for `one_type` only, the key
+    values alone tell representations apart."""
     for _, attribute in keys:
         if not attribute.isidentifier() or keyword.iskeyword(attribute) or attribute.startswith("__"):
             raise NotTyped("key field that is not a Python name")
@@ -398,7 +409,12 @@ def _path_program(
         lines.append(f"{indent}if k{position} is U:")
         lines.append(f"{indent}    raise FB")
     values = "".join(f", k{p}" for p in range(len(keys)))
-    lines.append(f"{indent}ident = ({type_name!r}{values})")
+    if one_type and len(keys) == 1:
+        lines.append(f"{indent}ident = k0")
+    elif one_type:
+        lines.append(f"{indent}ident = ({values[2:]},)")
+    else:
+        lines.append(f"{indent}ident = ({type_name!r}{values})")
     lines.append(f"{indent}i = seen.get(ident)")
     lines.append(f"{indent}if i is None:")
     lines.append(f"{indent}    i = seen[ident] = len(reps)")
@@ -425,7 +441,8 @@ class _EntityProgram:
     fetch: Fetch
     decode: Any
     paths: list[tuple[Callable[..., None], Callable[..., None], str]]  # build, merge, type
-    decoders: dict[str, Any] | None
+    decoders: dict[str, Any] | None  # several types, untagged: each answer decoded by its type
+    classes: dict[str, Any] | None  # several types, tagged: the class each answer must have
 
 
 @dataclass(eq=False)
@@ -458,16 +475,39 @@ class TypedPlan:
             for child in node.nodes:
                 await self.execute(executor, child, state, root)
         elif isinstance(node, Parallel):
-            # Let every branch finish, so that all answers are recorded before a fallback.
-            outcomes = await asyncio.gather(
-                *(self.execute(executor, child, state, root) for child in node.nodes),
-                return_exceptions=True,
-            )
-            for outcome in outcomes:
-                if isinstance(outcome, BaseException):
-                    raise outcome
+            await self.parallel(executor, node.nodes, state, root)
         else:  # pragma: no cover - excluded at compile time
             raise TypedFallback
+
+    async def parallel(self, executor: PlanExecutor, nodes: tuple[PlanNode, ...], state: ExecutionState, root: Any) -> None:
+        """The branches run at once: every one but the first as a task, the first in this
+        coroutine (a task and gather() cost more than the fetches' own code here). Every
+        branch finishes before an error is raised, so that all answers are recorded for a
+        fallback; cancelling this cancels the branches."""
+        if not nodes:
+            return
+        first, *rest = nodes
+        tasks = [asyncio.ensure_future(self.execute(executor, child, state, root)) for child in rest]
+        error: BaseException | None = None
+        try:
+            await self.execute(executor, first, state, root)
+        except asyncio.CancelledError:
+            for task in tasks:
+                task.cancel()
+            raise
+        except Exception as failure:
+            error = failure
+        for task in tasks:
+            try:
+                await task
+            except asyncio.CancelledError:
+                for other in tasks:
+                    other.cancel()
+                raise
+            except Exception as failure:
+                error = error or failure
+        if error is not None:
+            raise error
 
     @staticmethod
     async def answer(executor: PlanExecutor, fetch: Fetch, variables: dict[str, Any], state: ExecutionState, decode: Any) -> Any:
@@ -512,15 +552,22 @@ class TypedPlan:
         if len(entities) != len(representations):
             raise TypedFallback
         decoders = program.decoders
-        if decoders is not None:
+        classes = program.classes
+        if decoders is not None or classes is not None:
             types = [""] * len(representations)
             for (_, _, type_name), pairs in zip(program.paths, batches, strict=True):
                 for _, index in pairs:
                     types[index] = type_name
-            try:
-                entities = [decoders[t].decode(raw) for t, raw in zip(types, entities, strict=True)]
-            except (msgspec.DecodeError, msgspec.ValidationError):
-                raise TypedFallback from None
+            if classes is not None:
+                for type_name, entity in zip(types, entities, strict=True):
+                    if entity.__class__ is not classes[type_name]:
+                        raise TypedFallback  # null, or another type than the one asked for
+            else:
+                assert decoders is not None
+                try:
+                    entities = [decoders[t].decode(raw) for t, raw in zip(types, entities, strict=True)]
+                except (msgspec.DecodeError, msgspec.ValidationError):
+                    raise TypedFallback from None
         for (_, merge, _), pairs in zip(program.paths, batches, strict=True):
             merge(pairs, entities)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
+import os
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -31,6 +32,18 @@ from gateway.service import Gateway, GatewayResult
 from gateway.tracing import Tracing
 
 log = logging.getLogger("modelplane.gateway")
+# Request ids: random per process, then counted (uuid4 reads the OS's random source each
+# time); a forked worker draws its own prefix.
+_ID_PREFIX = os.urandom(10).hex()
+_ID_COUNTER = itertools.count(1)
+
+
+def _new_id_prefix() -> None:
+    global _ID_PREFIX
+    _ID_PREFIX = os.urandom(10).hex()
+
+
+os.register_at_fork(after_in_child=_new_id_prefix)
 
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
@@ -68,7 +81,7 @@ class GraphQLEndpoint:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
-        request_id = headers.get("x-request-id") or uuid.uuid4().hex
+        request_id = headers.get("x-request-id") or f"{_ID_PREFIX}{next(_ID_COUNTER):012x}"
         headers["x-request-id"] = request_id
         started = time.perf_counter()
         method = scope["method"]

@@ -16,7 +16,7 @@ from gateway.planning.plan import (
     PlanNode,
     Sequence,
 )
-from gateway.planning.selection import alias_type_conflicts, print_selection
+from gateway.planning.selection import Selection, alias_type_conflicts, print_selection
 from gateway.supergraph.model import Supergraph
 
 
@@ -117,6 +117,8 @@ def to_fetch(
     paths = group.paths if group is not None else (fetch.path,)
     renamed = alias_type_conflicts(selection)
     if fetch.is_entity:
+        if _tag_entities(selection, requires):
+            selection.add_typename()
         body = print_selection(selection, variables)
         text = "_entities(representations:$representations){" + body + "}"
         definitions = ["$representations:[_Any!]!"]
@@ -149,3 +151,12 @@ def to_fetch(
         operation_kind=kind,
         renamed=renamed,
     )
+
+
+def _tag_entities(selection: Selection, requires: Selection) -> bool:
+    """An `_entities` fetch for several entity types asks for each entity's `__typename`,
+    so that its answer says which type each entity is (typed execution decodes the list as
+    a tagged union). Not when a type travels as its interface (@interfaceObject): the
+    subgraph would name the interface, not the type the gateway holds."""
+    served = [name for name, fragment in selection.fragments.items() if not fragment.is_empty()]
+    return len(served) > 1 and all(fragment.as_type is None for fragment in requires.fragments.values())

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import aiohttp
 import orjson
 import pytest
+from aiohttp import web
 
 from gateway.composition import compose
-from gateway.execution.typed import compile_typed_plan
+from gateway.execution.executor import ExecutionState
+from gateway.execution.typed import TypedFallback, _EntityProgram, compile_typed_plan
 from gateway.service import Gateway
 from gateway.supergraph.model import parse_supergraph
 from tests.gateway.composition.harness import sources
-from tests.gateway.harness.suite import list_suites, start_suite
+from tests.gateway.harness.suite import list_suites, load_suite, start_suite
 
 
 def typed_plan_of(gateway: Gateway, query: str) -> Any:
@@ -90,3 +93,85 @@ def test_what_the_types_cannot_express_is_not_typed() -> None:
     assert typed_plan_of(gateway, "{ top { upc name stars } }") is not None
     assert typed_plan_of(gateway, "query ($x: Boolean!) { top { upc stars @include(if: $x) } }") is None
     assert typed_plan_of(gateway, "{ __typename top { upc } }") is None  # answered locally
+
+
+async def run_typed(gateway: Gateway, query: str) -> tuple[bytes | None, dict[str, Any]]:
+    """The typed path alone (None when it hands over), and the dict path's response."""
+    prepared = gateway.prepare(query, None)
+    assert prepared.plan is not None and prepared.normalized is not None
+    typed = compile_typed_plan(
+        prepared.plan, prepared.normalized.fields, prepared.normalized.root_type,
+        gateway.abstract_types, gateway.restricted_enums,
+    )
+    assert typed is not None
+    state = ExecutionState({}, {})
+    state.recording = {}
+    try:
+        payload: bytes | None = await typed.run(gateway.executor, prepared.plan.node, state)
+    except TypedFallback:
+        payload = None
+    plain = await gateway.run(prepared, {}, {}, encode=False)
+    return payload, plain.body
+
+
+def tagged_programs(gateway: Gateway, query: str) -> list[_EntityProgram]:
+    typed = typed_plan_of(gateway, query)
+    return [p for p in typed.programs.values() if isinstance(p, _EntityProgram) and p.classes]
+
+
+async def test_several_entity_types_in_one_fetch_decode_as_one_tagged_union() -> None:
+    suite = load_suite("nested-lists")
+    query = (suite.directory / "cases" / "same-type-at-three-depths.graphql").read_text()
+    async with start_suite(suite) as running:
+        gateway = Gateway(parse_supergraph(running.supergraph_sdl))
+        try:
+            (program,) = tagged_programs(gateway, query)
+            assert set(program.classes or ()) == {"Player", "Team"}
+            assert "__typename" in program.fetch.query.split("{", 2)[2].split("...")[0]
+            payload, body = await run_typed(gateway, query)
+            assert payload is not None, "the typed path handed over"
+            assert payload == orjson.dumps(body)
+            assert body["data"]["leagues"][0]["teams"]
+        finally:
+            await gateway.close()
+
+
+async def test_an_entity_answered_as_another_type_hands_over_to_the_dict_path() -> None:
+    """A subgraph naming another __typename than the representation's: the typed path
+    cannot trust its decoding and the dict executor answers, from the same answers."""
+    suite = load_suite("nested-lists")
+    query = (suite.directory / "cases" / "same-type-at-three-depths.graphql").read_text()
+    async with start_suite(suite) as running:
+        upstream = running.urls["players"]
+        session = aiohttp.ClientSession()
+
+        async def swap_types(request: web.Request) -> web.Response:
+            async with session.post(upstream, data=await request.read(), headers={"content-type": "application/json"}) as answer:
+                document = await answer.json()
+            teams = [e for e in (document["data"] or {}).get("_entities") or () if e["__typename"] == "Team"]
+            if teams:
+                teams[0]["__typename"] = "Player"  # with the Team's fields
+            return web.json_response(document)
+
+        app = web.Application()
+        app.router.add_post("/graphql", swap_types)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        gateway = Gateway(
+            parse_supergraph(running.supergraph_sdl),
+            urls={**running.urls, "players": f"http://127.0.0.1:{port}/graphql"},
+        )
+        try:
+            assert tagged_programs(gateway, query)
+            payload, body = await run_typed(gateway, query)
+            assert payload is None, "the typed path accepted an entity of the wrong type"
+            result = await gateway.run(gateway.prepare(query, None), {}, {}, encode=True)
+            assert result.encoded() == orjson.dumps(body)
+            assert "errors" in body or body["data"] is not None
+        finally:
+            await gateway.close()
+            await session.close()
+            await runner.cleanup()
