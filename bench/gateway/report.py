@@ -7,6 +7,7 @@ import datetime
 import json
 import os
 import platform
+import statistics
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,33 @@ def add_ratios(results: list[dict[str, Any]]) -> None:
             result["ours_x"] = round(ours["requests_per_s"] / result["requests_per_s"], 2)
 
 
+def combine_rounds(rounds: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One result per gateway over several rounds (each with its ratios already added): the
+    round with its median requests/s, whose figures all come from that one run, plus every
+    round's requests/s and ratio, and `ours_x` as the median of the per-round ratios (each
+    measured minutes apart at most, so drift in the machine's speed affects both alike)."""
+    if len(rounds) == 1:
+        return rounds[0]
+    combined = []
+    for index in range(len(rounds[0])):
+        runs = [round_results[index] for round_results in rounds]
+        good = [run for run in runs if run["status"] == "ok"]
+        if len(good) < len(runs):
+            chosen = next(run for run in runs if run["status"] != "ok")  # a failure shows
+        else:
+            chosen = sorted(good, key=lambda run: run["requests_per_s"])[(len(good) - 1) // 2]
+        result = dict(chosen)
+        result["rounds"] = [
+            {"requests_per_s": run.get("requests_per_s"), "ours_x": run.get("ours_x"), "status": run["status"]}
+            for run in runs
+        ]
+        ratios = [run["ours_x"] for run in runs if run.get("ours_x") is not None]
+        result["ours_x"] = round(statistics.median(ratios), 2) if len(ratios) == len(runs) else None
+        combined.append(result)
+    assert all(result["gateway"] == first["gateway"] for result, first in zip(combined, rounds[0], strict=True))
+    return combined
+
+
 def format_table(results: list[dict[str, Any]]) -> str:
     header = (
         f"{'gateway':<17}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'RSS MB':>8}{'fetch/req':>10}"
@@ -43,13 +71,21 @@ def format_table(results: list[dict[str, Any]]) -> str:
             f"{ratio:>8}{result['gateway_cpu_percent']:>8.0f}{result['gateway_cpu_ms_per_request']:>11.2f}"
             f"{result['load_core_used_by_bench_percent']:>7.0f}  {result['status']}"
         )
+    for result in results:
+        if len(result.get("rounds") or ()) > 1:
+            per_round = ", ".join(
+                "failed" if run["status"] != "ok" else f"{run['requests_per_s']:.1f} req/s" + (f" ({run['ours_x']:.2f})" if run["ours_x"] is not None else "")
+                for run in result["rounds"]
+            )
+            rows.append(f"{result['gateway']:<18} rounds: {per_round}")
     rows.append(LEGEND)
     return "\n".join(rows)
 
 
 LEGEND = """
 fetch/req: subgraph fetches per request, one request at a time (the plan's count)
-ours x:    Modelplane's requests/s divided by this gateway's
+ours x:    Modelplane's requests/s divided by this gateway's (with --rounds: the median of the rounds' ratios;
+           the other figures are from each gateway's median round; "rounds:" lines list every round)
 gw cpu%:   share of core 0 the gateway process used during the load
 cpu ms/req: gateway CPU time per request (independent of other work on the machine)
 core1%:    share of core 1 used by our subgraphs and load generator (near 100: core 1 limits)"""
@@ -95,6 +131,7 @@ def write_results(args: argparse.Namespace, results: list[dict[str, Any]]) -> No
             "pinning": {"gateway": f"core {GATEWAY_CORE}", "subgraphs+load": f"core {LOAD_CORE}"},
             "niceness": args.nice,
             "load_engine": args.engine,
+            "rounds": args.rounds,
         },
         "machine": describe_machine(),
         # Other work on the machine slows every gateway alike; the load averages say how much.

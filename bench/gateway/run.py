@@ -37,7 +37,7 @@ from processes import (
     stop_process,
     tail,
 )
-from report import add_ratios, format_table, write_results
+from report import add_ratios, combine_rounds, format_table, write_results
 
 SUPERGRAPH = HERE / "supergraph.graphql"
 COMPOSED_SUBGRAPH_PORT = 4200
@@ -327,6 +327,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="comma-separated gateways: apollo, hive, hive-dedup, modelplane, modelplane-dedup",
     )
     parser.add_argument("--quick", action="store_true", help="short warm-up and load (smoke run)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="measure every gateway this many times, alternating the order; each gateway's "
+        "figures are its median round's, and `ours x` the median of the per-round ratios",
+    )
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of measured load")
     parser.add_argument(
         "--warmup", type=float, default=15.0, help="seconds of unmeasured load first"
@@ -349,6 +356,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="load generator: wrk (installed with apt-get when missing) or Python asyncio",
     )
     args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     if args.quick:
         args.duration, args.warmup, args.max_requests = 5.0, 3.0, min(args.max_requests, 20_000)
     return args
@@ -383,14 +392,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         [sys.executable, str(HERE / "subgraph_server.py"), "--port", str(args.subgraph_port)],
         LOAD_CORE, {}, HERE, subgraph_log,
     )  # fmt: skip
-    results: list[dict[str, Any]] = []
+    rounds: list[list[dict[str, Any]]] = []
     try:
         wait_for_subgraphs(subgraphs, args.subgraph_port, subgraph_log)
-        for name in names:
-            results.append(benchmark_gateway(gateways[name], args, files, expected, subgraphs.pid))
+        for round_index in range(args.rounds):
+            # Every other round in reverse order, so that a machine slowing down or speeding
+            # up over the run does not favour the gateways measured first.
+            order = names if round_index % 2 == 0 else names[::-1]
+            if args.rounds > 1:
+                print(f"round {round_index + 1} of {args.rounds}", flush=True)
+            measured = {name: benchmark_gateway(gateways[name], args, files, expected, subgraphs.pid) for name in order}
+            rounds.append([measured[name] for name in names])
+            add_ratios(rounds[-1])
     finally:
         stop_process(subgraphs)
-    add_ratios(results)
+    results = combine_rounds(rounds)
     write_results(args, results)
     print()
     print(format_table(results))
