@@ -20,8 +20,9 @@ How: a gradient controller in the manner of Envoy's adaptive concurrency filter.
 
 Soft: the limit never refuses anything. An operation waits in a FIFO queue while slots
 turn over; when none has been released for `max_wait` seconds (every slot held by
-operations stuck on a hung subgraph, say), the operation runs anyway, so a stall can
-never starve the others and costs a waiting request at most `max_wait`.
+operations stuck on a hung subgraph, say), the operations that have waited `max_wait`
+run anyway, so a stall can never starve the others and costs a waiting request at most
+1.5 times `max_wait` (one timer checks every `max_wait / 2` while anything waits).
 """
 
 from __future__ import annotations
@@ -76,7 +77,10 @@ class ConcurrencyLimiter:
         self.clock = clock
         self.limit = float(self.settings.initial)
         self.in_flight = 0
-        self.waiters: deque[asyncio.Future[None]] = deque()
+        # Operations waiting for a slot, each with when it began to wait; a future's result
+        # says whether it got a slot (True) or ran past a stalled limit (False).
+        self.waiters: deque[tuple[asyncio.Future[bool], float]] = deque()
+        self.stall_check_loop: asyncio.AbstractEventLoop | None = None  # where the check is armed
         self.baseline: float | None = None
         self.samples: list[float] = []
         self.probing = self.settings.fixed is None  # measure the baseline first
@@ -97,31 +101,42 @@ class ConcurrencyLimiter:
         if self.in_flight < self.effective_limit and not self.waiters:
             self.in_flight += 1
             return self.clock()
-        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self.waiters.append(waiter)
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[bool] = loop.create_future()
+        entry = (waiter, self.clock())
+        self.waiters.append(entry)
+        if self.stall_check_loop is not loop:  # not armed (None), or armed on a loop now gone
+            self.stall_check_loop = loop
+            loop.call_later(self.settings.max_wait / 2, self._check_stall)
         try:
-            while True:
-                try:
-                    await asyncio.wait_for(asyncio.shield(waiter), self.settings.max_wait)
-                    return self.clock()
-                except TimeoutError:
-                    if waiter.done():  # granted a slot at the very moment the wait ran out
-                        return self.clock()
-                    if self.clock() - self.last_release < self.settings.max_wait:
-                        continue  # slots are turning over: this is a queue, not a stall
-                    self.bypassed += 1
-                    waiter.cancel()
-                    self.waiters.remove(waiter)
-                    self.in_flight += 1
-                    return None
+            granted = await waiter
         except BaseException:
             if waiter.done() and not waiter.cancelled():
                 self.release(None)  # the slot was ours: give it back
             else:
                 waiter.cancel()
-                if waiter in self.waiters:
-                    self.waiters.remove(waiter)
+                if entry in self.waiters:
+                    self.waiters.remove(entry)
             raise
+        return self.clock() if granted else None
+
+    def _check_stall(self) -> None:
+        """Every max_wait / 2 while operations wait (one timer, not one per waiter): when no
+        slot has been released for max_wait, those that have waited max_wait run anyway."""
+        now = self.clock()
+        max_wait = self.settings.max_wait
+        if now - self.last_release >= max_wait:
+            while self.waiters and now - self.waiters[0][1] >= max_wait:
+                waiter, _ = self.waiters.popleft()
+                if waiter.done():
+                    continue
+                self.bypassed += 1
+                self.in_flight += 1
+                waiter.set_result(False)
+        if self.waiters:
+            asyncio.get_running_loop().call_later(max_wait / 2, self._check_stall)
+        else:
+            self.stall_check_loop = None
 
     def release(self, started: float | None) -> None:
         self.in_flight -= 1
@@ -136,11 +151,11 @@ class ConcurrencyLimiter:
 
     def _wake(self) -> None:
         while self.waiters and self.in_flight < self.effective_limit:
-            waiter = self.waiters.popleft()
+            waiter, _ = self.waiters.popleft()
             if waiter.done():
                 continue
             self.in_flight += 1
-            waiter.set_result(None)
+            waiter.set_result(True)
 
     def observe(self, latency: float) -> None:
         settings = self.settings

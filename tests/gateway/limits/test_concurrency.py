@@ -118,6 +118,23 @@ async def test_nobody_waits_longer_than_max_wait() -> None:
     assert limiter.in_flight == 0
 
 
+async def test_one_timer_lets_every_stalled_waiter_run_then_stops() -> None:
+    limiter = ConcurrencyLimiter(ConcurrencySettings(fixed=1, minimum=1, maximum=1, initial=1, max_wait=0.05))
+    held = await limiter.acquire()  # never released while the others wait
+    begun = time.perf_counter()
+    results = await asyncio.gather(*(limiter.acquire() for _ in range(5)))
+    waited = time.perf_counter() - begun
+    assert results == [None] * 5
+    assert 0.05 <= waited < 0.5
+    assert limiter.bypassed == 5 and limiter.in_flight == 6 and not limiter.waiters
+    await asyncio.sleep(0.06)
+    assert limiter.stall_check_loop is None  # nothing waits: no timer runs
+    for result in results:
+        limiter.release(result)
+    limiter.release(held)
+    assert limiter.in_flight == 0
+
+
 async def test_a_cancelled_waiter_gives_its_slot_back() -> None:
     limiter = ConcurrencyLimiter(ConcurrencySettings(fixed=1, minimum=1, maximum=1, initial=1, max_wait=5))
     first = await limiter.acquire()
