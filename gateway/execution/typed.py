@@ -120,6 +120,8 @@ class _Compiler:
         self.root = _position(fields, root_type, (), self.positions)
         self.fetches: list[Fetch] = []
         self.providers: dict[tuple[tuple[str, ...], str], int] = {}
+        self.before: dict[int, frozenset[int]] = {}
+        self.shared: dict[tuple[str, ...], Callable[[Any, list[Any]], None]] = {}
 
     # ---- mapping every fetch's selection onto the positions ---------------------------
     def walk(self, node: PlanNode | None) -> None:
@@ -256,8 +258,60 @@ class _Compiler:
                 fields.append((key, self.annotation(client, client.type, position)))
         return fields
 
+    # ---- objects collected once for the entity fetches that share a path ----------------
+    def order(self, node: PlanNode | None, before: frozenset[int]) -> frozenset[int]:
+        """Records in self.before, for each fetch, the fetches certain to have finished
+        when it starts; returns those finished after `node`."""
+        if isinstance(node, Fetch):
+            self.before[node.id] = before
+            return before | {node.id}
+        if isinstance(node, Flatten):
+            return self.order(node.node, before)
+        if isinstance(node, Sequence):
+            for child in node.nodes:
+                before = self.order(child, before)
+            return before
+        if isinstance(node, Parallel):
+            finished = before
+            for child in node.nodes:
+                finished = finished | self.order(child, before)
+            return finished
+        return before
+
+    def stable_for(self, fetch: Fetch) -> set[tuple[str, ...]]:
+        """The paths of `fetch` whose objects cannot change any more when it starts: every
+        composite field on the way is set by one fetch only (map_fields makes sure), and
+        those fetches have all finished. Fetches can then share one collection of them."""
+        stable = set()
+        for path in fetch.paths or (fetch.path,):
+            setters: set[int | None] = set()
+            at: tuple[str, ...] = ()
+            index = 0
+            while index < len(path):
+                key = path[index]
+                setters.add(self.providers.get((at, key)))
+                at += (key,)
+                index += 1
+                while index < len(path) and path[index] == "@":
+                    at += ("@",)
+                    index += 1
+            if None not in setters and setters <= self.before.get(fetch.id, frozenset()):
+                stable.add(path)
+        return stable
+
+    def share_paths(self) -> None:
+        """A collector for every path that two or more entity fetches walk when stable."""
+        self.order(self.plan.node, frozenset())
+        uses: dict[tuple[str, ...], int] = {}
+        for fetch in self.fetches:
+            if fetch.requires is not None:
+                for path in self.stable_for(fetch):
+                    uses[path] = uses.get(path, 0) + 1
+        self.shared = {path: _collector(path) for path, count in uses.items() if count > 1}
+
     def compile(self) -> TypedPlan:
         self.walk(self.plan.node)
+        self.share_paths()
         for position in self.positions.values():
             self.build_class(position)
         programs: dict[int, Any] = {}
@@ -334,8 +388,11 @@ class _Compiler:
         programs = []
         for path, type_name, names in path_fields:
             as_type, keys = representation[type_name]
-            build, merge = _path_program(path, type_name, as_type, keys, names, len(per_type) == 1)
-            programs.append((build, merge, type_name))
+            collect = self.shared.get(path) if path in self.stable_for(fetch) else None
+            build, merge = _path_program(
+                path, type_name, as_type, keys, names, len(per_type) == 1, listed=collect is not None
+            )
+            programs.append((build, merge, type_name, collect))
         return _EntityProgram(fetch, _decoder(wrapper), programs, decoders, classes)
 
 
@@ -392,18 +449,23 @@ def _collector(path: tuple[str, ...]) -> Callable[[Any, list[Any]], None]:
 
 def _path_program(
     path: tuple[str, ...], type_name: str, as_type: str,
-    keys: tuple[tuple[str, str], ...], fields: list[str], one_type: bool,
+    keys: tuple[tuple[str, str], ...], fields: list[str], one_type: bool, *, listed: bool = False,
 ) -> tuple[Callable[..., None], Callable[..., None]]:
     """Generated code for one path of an entity fetch: walk to the objects, build their
     representations (deduplicated by type and key values, as the dict executor does), and
     later set the entity's fields on each object. In a fetch for `one_type` only, the key
-    values alone tell representations apart."""
+    values alone tell representations apart. `listed`: the objects come as a list, from a
+    collector that fetches sharing the path run once."""
     for _, attribute in keys:
         if not attribute.isidentifier() or keyword.iskeyword(attribute) or attribute.startswith("__"):
             raise NotTyped("key field that is not a Python name")
-    walk, indent, last = _walk(path)
-    lines = ["def build(root, reps, seen, pairs):", *walk]
-    lines.append(f"{indent}o = {last}")
+    if listed:  # over the objects a shared collector found
+        lines = ["def build(objects, reps, seen, pairs):", "    for o in objects:"]
+        indent = "        "
+    else:
+        walk, indent, last = _walk(path)
+        lines = ["def build(root, reps, seen, pairs):", *walk]
+        lines.append(f"{indent}o = {last}")
     for position, (_, attribute) in enumerate(keys):
         lines.append(f"{indent}k{position} = o.{attribute}")
         lines.append(f"{indent}if k{position} is U:")
@@ -440,7 +502,8 @@ class _RootProgram:
 class _EntityProgram:
     fetch: Fetch
     decode: Any
-    paths: list[tuple[Callable[..., None], Callable[..., None], str]]  # build, merge, type
+    # per path: build, merge, type, and the collector of its objects when fetches share them
+    paths: list[tuple[Callable[..., None], Callable[..., None], str, Callable[..., None] | None]]
     decoders: dict[str, Any] | None  # several types, untagged: each answer decoded by its type
     classes: dict[str, Any] | None  # several types, tagged: the class each answer must have
 
@@ -455,7 +518,7 @@ class TypedPlan:
         """The serialised response; TypedFallback when the dict executor must take over
         (state.recording then holds every answer received)."""
         root = self.root_cls()
-        await self.execute(executor, node, state, root)
+        await self.execute(executor, node, state, root, {})
         for collect, names in self.resets:
             found: list[Any] = []
             collect(root, found)
@@ -464,22 +527,30 @@ class TypedPlan:
                     setattr(obj, name, UNSET)
         return ENCODE({"data": root})
 
-    async def execute(self, executor: PlanExecutor, node: PlanNode | None, state: ExecutionState, root: Any) -> None:
+    async def execute(
+        self, executor: PlanExecutor, node: PlanNode | None, state: ExecutionState, root: Any,
+        found: dict[Any, list[Any]],
+    ) -> None:
+        """Runs `node`; `found` keeps the objects collected at a path for the fetches that
+        share it (see _Compiler.shared_paths)."""
         if node is None:
             return
         if isinstance(node, Fetch):
             await self.root_fetch(executor, self.programs[node.id], state, root)
         elif isinstance(node, Flatten):
-            await self.entity_fetch(executor, self.programs[node.node.id], state, root)
+            await self.entity_fetch(executor, self.programs[node.node.id], state, root, found)
         elif isinstance(node, Sequence):
             for child in node.nodes:
-                await self.execute(executor, child, state, root)
+                await self.execute(executor, child, state, root, found)
         elif isinstance(node, Parallel):
-            await self.parallel(executor, node.nodes, state, root)
+            await self.parallel(executor, node.nodes, state, root, found)
         else:  # pragma: no cover - excluded at compile time
             raise TypedFallback
 
-    async def parallel(self, executor: PlanExecutor, nodes: tuple[PlanNode, ...], state: ExecutionState, root: Any) -> None:
+    async def parallel(
+        self, executor: PlanExecutor, nodes: tuple[PlanNode, ...], state: ExecutionState, root: Any,
+        found: dict[Any, list[Any]],
+    ) -> None:
         """The branches run at once: every one but the first as a task, the first in this
         coroutine (a task and gather() cost more than the fetches' own code here). Every
         branch finishes before an error is raised, so that all answers are recorded for a
@@ -487,10 +558,10 @@ class TypedPlan:
         if not nodes:
             return
         first, *rest = nodes
-        tasks = [asyncio.ensure_future(self.execute(executor, child, state, root)) for child in rest]
+        tasks = [asyncio.ensure_future(self.execute(executor, child, state, root, found)) for child in rest]
         error: BaseException | None = None
         try:
-            await self.execute(executor, first, state, root)
+            await self.execute(executor, first, state, root, found)
         except asyncio.CancelledError:
             for task in tasks:
                 task.cancel()
@@ -531,15 +602,25 @@ class TypedPlan:
         data = await self.answer(executor, fetch, variables, state, program.decode)
         program.set_fields(root, data)
 
-    async def entity_fetch(self, executor: PlanExecutor, program: _EntityProgram, state: ExecutionState, root: Any) -> None:
+    async def entity_fetch(
+        self, executor: PlanExecutor, program: _EntityProgram, state: ExecutionState, root: Any,
+        found: dict[Any, list[Any]],
+    ) -> None:
         fetch = program.fetch
         representations: list[dict[str, Any]] = []
         seen: dict[tuple[Any, ...], int] = {}
         batches: list[list[tuple[Any, int]]] = []
         try:
-            for build, _, _ in program.paths:
+            for build, _, _, collect in program.paths:
                 pairs: list[tuple[Any, int]] = []
-                build(root, representations, seen, pairs)
+                if collect is None:
+                    build(root, representations, seen, pairs)
+                else:
+                    objects = found.get(collect)
+                    if objects is None:
+                        objects = found[collect] = []
+                        collect(root, objects)
+                    build(objects, representations, seen, pairs)
                 batches.append(pairs)
         except TypeError:  # an unhashable key value
             raise TypedFallback from None
@@ -555,7 +636,7 @@ class TypedPlan:
         classes = program.classes
         if decoders is not None or classes is not None:
             types = [""] * len(representations)
-            for (_, _, type_name), pairs in zip(program.paths, batches, strict=True):
+            for (_, _, type_name, _), pairs in zip(program.paths, batches, strict=True):
                 for _, index in pairs:
                     types[index] = type_name
             if classes is not None:
@@ -568,7 +649,7 @@ class TypedPlan:
                     entities = [decoders[t].decode(raw) for t, raw in zip(types, entities, strict=True)]
                 except (msgspec.DecodeError, msgspec.ValidationError):
                     raise TypedFallback from None
-        for (_, merge, _), pairs in zip(program.paths, batches, strict=True):
+        for (_, merge, _, _), pairs in zip(program.paths, batches, strict=True):
             merge(pairs, entities)
 
 

@@ -3,6 +3,7 @@ the request over to it without asking any subgraph twice."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -175,3 +176,20 @@ async def test_an_entity_answered_as_another_type_hands_over_to_the_dict_path() 
             await gateway.close()
             await session.close()
             await runner.cleanup()
+
+
+def test_entity_fetches_on_the_same_settled_paths_share_one_collection() -> None:
+    """The benchmark's products and inventory fetches target the same three paths after
+    every fetch that builds them has finished: one collector serves both; the accounts
+    fetch, alone on its paths, walks them itself."""
+    bench = Path(__file__).resolve().parents[3] / "bench" / "gateway"
+    gateway = Gateway(parse_supergraph((bench / "supergraph.graphql").read_text()))
+    typed = typed_plan_of(gateway, (bench / "query.graphql").read_text())
+    entity = [p for p in typed.programs.values() if isinstance(p, _EntityProgram)]
+    deep = [p for p in entity if len(p.paths) == 3]
+    assert sorted(p.fetch.service_name for p in deep) == ["inventory", "products"]
+    first, second = ([collect for *_, collect in p.paths] for p in deep)
+    assert all(collect is not None for collect in first)
+    assert first == second  # the same collector objects: the same list per request
+    (accounts,) = [p for p in entity if p.fetch.service_name == "accounts"]
+    assert all(collect is None for *_, collect in accounts.paths)
