@@ -532,7 +532,7 @@ class TypedPlan:
         found: dict[Any, list[Any]],
     ) -> None:
         """Runs `node`; `found` keeps the objects collected at a path for the fetches that
-        share it (see _Compiler.shared_paths)."""
+        share it (see _Compiler.share_paths)."""
         if node is None:
             return
         if isinstance(node, Fetch):
