@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 from expected import compute_expected_response
-from lineup import GATEWAY_CORE, HERE, LOAD_CORE
+from lineup import GATEWAY_CORE, HERE, LOAD_CORE, gateway_node
 
 
 def add_ratios(results: list[dict[str, Any]]) -> None:
@@ -98,7 +98,7 @@ def describe_machine() -> dict[str, Any]:
             cpu_model = line.split(":", 1)[1].strip()
             break
     node_version = subprocess.run(
-        ["node", "--version"], capture_output=True, text=True, check=False
+        [gateway_node(), "--version"], capture_output=True, text=True, check=False
     )
     return {
         "cpus": os.cpu_count(),

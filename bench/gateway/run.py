@@ -24,7 +24,7 @@ from typing import Any
 
 import orjson
 from expected import build_request_body, compute_expected_response
-from lineup import GATEWAY_CORE, HERE, LOAD_CORE, REPO, Gateway, define_gateways
+from lineup import GATEWAY_CORE, HERE, LOAD_CORE, REPO, Gateway, bundled_node, define_gateways
 from processes import (
     NICENESS,
     busy_percent,
@@ -285,7 +285,8 @@ def wait_until_quiet(subgraph_url: str, timeout_s: float = 120.0) -> None:
 def ensure_node_modules(names: list[str]) -> None:
     if not any(name.startswith(("apollo", "hive")) for name in names):
         return
-    if (HERE / "node_modules" / ".bin" / "hive-gateway").exists():
+    node = bundled_node()
+    if (HERE / "node_modules" / ".bin" / "hive-gateway").exists() and (node is None or node.exists()):
         return
     print("installing the npm gateways into bench/gateway/node_modules (npm ci)", flush=True)
     subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
