@@ -21,6 +21,7 @@ from common.errors import ModelplaneError
 from common.logs import configure_logging
 from gateway.app import GatewayApp
 from gateway.guard import RequestGuard
+from gateway.http.server import CoalescingHttpToolsProtocol
 
 log = logging.getLogger("modelplane")
 
@@ -119,7 +120,10 @@ def serve_command(args: argparse.Namespace) -> int:
         module = __import__(f"subgraphs.{args.component}.app", fromlist=["create_app"])
         app = module.create_app(secret=settings.INTERNAL_SECRET.get())
     log.info("Modelplane (%s) on %s — GraphiQL at %s/graphql", args.component, base_url, base_url)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    uvicorn.run(
+        app, host=args.host, port=args.port, log_level="warning", access_log=False,
+        http=CoalescingHttpToolsProtocol,
+    )
     return 0
 
 
@@ -153,6 +157,6 @@ def gateway_command(args: argparse.Namespace) -> int:
     gc.set_threshold(20_000, 20, 20)
     uvicorn.run(
         app, host=args.host, port=args.port, log_level="warning", access_log=False,
-        loop="uvloop", http="httptools", workers=None,
+        loop="uvloop", http=CoalescingHttpToolsProtocol, workers=None,
     )
     return 0

@@ -10,6 +10,8 @@ from typing import Any
 
 import uvicorn
 
+from gateway.http.server import CoalescingHttpToolsProtocol
+
 
 @asynccontextmanager
 async def serve_app(app: Any) -> AsyncIterator[str]:
@@ -18,7 +20,8 @@ async def serve_app(app: Any) -> AsyncIterator[str]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="auto")
+    # The protocol `modelplane gateway` and `modelplane serve` run.
+    config = uvicorn.Config(app, log_level="warning", lifespan="auto", http=CoalescingHttpToolsProtocol)
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve(sockets=[sock]))
     try:
