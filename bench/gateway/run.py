@@ -339,7 +339,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--warmup", type=float, default=15.0, help="seconds of unmeasured load first"
     )
-    parser.add_argument("--max-requests", type=int, default=200_000, help="request budget per run")
+    parser.add_argument("--max-requests", type=int, default=1_000_000, help="request budget per run")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--gateway-port", type=int, default=4000)
     parser.add_argument("--subgraph-port", type=int, default=COMPOSED_SUBGRAPH_PORT)
