@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.toolchain import REPO, run_checked
+from tests.web.toolchain import run_checked, screenshots_dir
 
-SCREENSHOTS = REPO / "tests" / "web" / "screenshots"
 SCENARIOS = {"registry", "catalog", "deployments", "settings", "graphiql"}
 PAGES = {
     "register-form", "registry-version", "registry-list", "registry-model",
@@ -22,13 +21,14 @@ def test_user_journeys_in_chromium(
     web_dist: Path, modelplane: str, chromium: Path, tmp_path: Path
 ) -> None:
     report = tmp_path / "e2e.json"
+    shots = screenshots_dir(tmp_path)
     output = run_checked(
         ["node", "e2e/run.mjs"],
         timeout=600,
         env={
             "BASE_URL": modelplane,
             "CHROMIUM_PATH": str(chromium),
-            "SCREENSHOTS_DIR": str(SCREENSHOTS),
+            "SCREENSHOTS_DIR": str(shots),
             "E2E_REPORT": str(report),
         },
     )
@@ -38,4 +38,4 @@ def test_user_journeys_in_chromium(
     assert set(results["accessibility"]) == PAGES - {"graphiql"}
     assert all(violations == [] for violations in results["accessibility"].values())
     for page in PAGES:
-        assert (SCREENSHOTS / f"{page}.png").stat().st_size > 10_000
+        assert (shots / f"{page}.png").stat().st_size > 10_000

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.web.conftest import GovernedModelplane
-from tests.web.toolchain import REPO, run_checked
+from tests.web.toolchain import run_checked, screenshots_dir
 
-SCREENSHOTS = REPO / "tests" / "web" / "screenshots"
 SCENARIOS = {"governance-draft-to-approved-prod", "governance-audit-paging"}
 PAGES = {"settings-identity", "approvals-inbox", "version-governance", "version-approved-prod", "audit-trail"}
 
@@ -21,6 +20,7 @@ def test_two_people_take_a_version_to_approved_prod(
     web_dist: Path, governed_modelplane: GovernedModelplane, chromium: Path, tmp_path: Path
 ) -> None:
     report = tmp_path / "e2e-governance.json"
+    shots = screenshots_dir(tmp_path)
     tokens = governed_modelplane.tokens
     output = run_checked(
         ["node", "e2e/run.mjs"],
@@ -28,7 +28,7 @@ def test_two_people_take_a_version_to_approved_prod(
         env={
             "BASE_URL": governed_modelplane.base,
             "CHROMIUM_PATH": str(chromium),
-            "SCREENSHOTS_DIR": str(SCREENSHOTS),
+            "SCREENSHOTS_DIR": str(shots),
             "E2E_REPORT": str(report),
             "E2E_SUITE": "governance",
             "E2E_TOKENS": json.dumps({"alice": tokens["alice"], "bob": tokens["bob"]}),
@@ -40,4 +40,4 @@ def test_two_people_take_a_version_to_approved_prod(
     assert set(results["accessibility"]) == PAGES
     assert all(violations == [] for violations in results["accessibility"].values())
     for page in PAGES:
-        assert (SCREENSHOTS / f"{page}.png").stat().st_size > 10_000
+        assert (shots / f"{page}.png").stat().st_size > 10_000

@@ -11,6 +11,15 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def screenshots_dir(tmp_path: Path) -> Path:
+    """Where the browser journeys save their screenshots: the committed ones in
+    tests/web/screenshots/ only with MODELPLANE_UPDATE_SCREENSHOTS=1, so that a test run
+    leaves the checkout as it was."""
+    if os.environ.get("MODELPLANE_UPDATE_SCREENSHOTS") == "1":
+        return REPO / "tests" / "web" / "screenshots"
+    return tmp_path / "screenshots"
 WEB = REPO / "web"
 DIST = WEB / "dist"
 CHROMIUM = Path("/usr/bin/chromium")
