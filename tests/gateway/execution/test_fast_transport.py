@@ -68,7 +68,7 @@ async def test_a_silent_subgraph_times_out_and_others_in_flight_do_not() -> None
         elapsed = time.monotonic() - started
         assert error.value.code == "SUBREQUEST_TIMEOUT"
         assert "timed out after 0.2s" in error.value.message
-        assert 0.2 <= elapsed < 0.2 + 0.2, elapsed  # the watchdog ticks every 20 ms
+        assert 0.2 <= elapsed < 1.0, elapsed  # at 0.2 s, give or take a 20 ms tick: not at 5 s
         assert await answered == (200, ANSWER)
         await asyncio.sleep(_Watchdog.TICK * 3)
         assert transport._watchdog is not None and not transport._watchdog.armed

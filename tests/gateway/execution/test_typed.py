@@ -98,13 +98,10 @@ def test_what_the_types_cannot_express_is_not_typed() -> None:
 
 async def run_typed(gateway: Gateway, query: str) -> tuple[bytes | None, dict[str, Any]]:
     """The typed path alone (None when it hands over), and the dict path's response."""
-    prepared = gateway.prepare(query, None)
-    assert prepared.plan is not None and prepared.normalized is not None
-    typed = compile_typed_plan(
-        prepared.plan, prepared.normalized.fields, prepared.normalized.root_type,
-        gateway.abstract_types, gateway.restricted_enums,
-    )
+    typed = typed_plan_of(gateway, query)
     assert typed is not None
+    prepared = gateway.prepare(query, None)  # cached: the operation typed_plan_of compiled
+    assert prepared.plan is not None
     state = ExecutionState({}, {})
     state.recording = {}
     try:
