@@ -168,6 +168,15 @@ def collect_objects(data: Any, path: tuple[str, ...]) -> list[dict[str, Any]]:
 Representer = Any  # Callable[[dict], tuple[Hashable, dict] | None]
 
 
+def representation_plan(type_name: str, fragment: Selection) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """For a flat representation: the `__typename` it is sent as, and each of its fields
+    with where the object holds the value (the key in the representation, the source key)."""
+    fields = tuple(
+        (key, sub.source_key or key) for key, sub in fragment.fields.items() if key != "__typename"
+    )
+    return fragment.as_type or type_name, fields
+
+
 def compile_representer(requires: Selection) -> Representer:
     """A function giving an object's representation and a hashable key to deduplicate it."""
     flat = {
@@ -178,17 +187,7 @@ def compile_representer(requires: Selection) -> Representer:
     }
     if len(flat) != len(requires.fragments):
         return _generic_representer(requires)
-    plans = {
-        type_name: (
-            fragment.as_type or type_name,
-            tuple(
-                (key, sub.source_key or key)
-                for key, sub in fragment.fields.items()
-                if key != "__typename"
-            ),
-        )
-        for type_name, fragment in flat.items()
-    }
+    plans = {type_name: representation_plan(type_name, fragment) for type_name, fragment in flat.items()}
 
     def represent(obj: dict[str, Any]) -> tuple[Any, dict[str, Any]] | None:
         plan = plans.get(obj.get("__typename"))  # type: ignore[arg-type]

@@ -44,8 +44,10 @@ from graphql import (
 )
 
 from gateway.execution.executor import ExecutionState, PlanExecutor
+from gateway.execution.merge import representation_plan
 from gateway.execution.struct_shape import leaf_annotation, strip_none
 from gateway.execution.transport import SubgraphTransportError
+from gateway.planning.fetch_graph import list_depth
 from gateway.planning.operation import Field
 from gateway.planning.plan import Fetch, Flatten, Parallel, PlanNode, QueryPlan, Sequence
 from gateway.planning.selection import Selection
@@ -77,19 +79,6 @@ class _Position:
     cls: Any = None
 
 
-def _list_depth(graphql_type: GraphQLOutputType) -> int:
-    depth = 0
-    current: Any = graphql_type
-    while True:
-        if isinstance(current, GraphQLNonNull):
-            current = current.of_type
-        elif isinstance(current, GraphQLList):
-            depth += 1
-            current = current.of_type
-        else:
-            return depth
-
-
 def _position(fields: list[Field], type_name: str, path: tuple[str, ...], index: dict[tuple[str, ...], _Position]) -> _Position:
     by_key: dict[str, Field] = {}
     for item in fields:
@@ -105,7 +94,7 @@ def _position(fields: list[Field], type_name: str, path: tuple[str, ...], index:
             raise NotTyped("abstract selection")
         (concrete, sub), = item.selections.items()
         assert item.type is not None
-        child_path = path + (item.response_key,) + ("@",) * _list_depth(item.type)
+        child_path = path + (item.response_key,) + ("@",) * list_depth(item.type)
         position.children[item.response_key] = _position(sub, concrete, child_path, index)
     return position
 
@@ -121,6 +110,7 @@ class _Compiler:
         self.fetches: list[Fetch] = []
         self.providers: dict[tuple[tuple[str, ...], str], int] = {}
         self.before: dict[int, frozenset[int]] = {}
+        self.stable: dict[int, set[tuple[str, ...]]] = {}  # entity fetch id -> its settled paths
         self.shared: dict[tuple[str, ...], Callable[[Any, list[Any]], None]] = {}
 
     # ---- mapping every fetch's selection onto the positions ---------------------------
@@ -305,7 +295,8 @@ class _Compiler:
         uses: dict[tuple[str, ...], int] = {}
         for fetch in self.fetches:
             if fetch.requires is not None:
-                for path in self.stable_for(fetch):
+                self.stable[fetch.id] = self.stable_for(fetch)
+                for path in self.stable[fetch.id]:
                     uses[path] = uses.get(path, 0) + 1
         self.shared = {path: _collector(path) for path, count in uses.items() if count > 1}
 
@@ -354,14 +345,7 @@ class _Compiler:
             ):
                 raise NotTyped("one entity type decoded two ways")
         representation = {
-            type_name: (
-                fragment.as_type or type_name,
-                tuple(
-                    (key, sub.source_key or key)
-                    for key, sub in fragment.fields.items()
-                    if key != "__typename"
-                ),
-            )
+            type_name: representation_plan(type_name, fragment)
             for type_name, fragment in fetch.requires.fragments.items()
         }
         classes = None
@@ -388,7 +372,7 @@ class _Compiler:
         programs = []
         for path, type_name, names in path_fields:
             as_type, keys = representation[type_name]
-            collect = self.shared.get(path) if path in self.stable_for(fetch) else None
+            collect = self.shared.get(path) if path in self.stable[fetch.id] else None
             build, merge = _path_program(
                 path, type_name, as_type, keys, names, len(per_type) == 1, listed=collect is not None
             )

@@ -13,11 +13,29 @@ from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 from aiohttp import web
 
 from subgraphs.registry.governance.outbox import DELIVERY_HEADER, SIGNATURE_HEADER
 
 SECRET = "webhook-secret"
+# Every setting of the outbox relay and its sinks: tests start without any of them.
+OUTBOX_VARIABLES = (
+    "MODELPLANE_OUTBOX_WEBHOOK_URL",
+    "MODELPLANE_OUTBOX_WEBHOOK_SECRET",
+    "MODELPLANE_OUTBOX_POLL_SECONDS",
+    "MODELPLANE_OUTBOX_LEASE_SECONDS",
+    "MODELPLANE_OUTBOX_TIMEOUT_SECONDS",
+    "MODELPLANE_OUTBOX_RETENTION_DAYS",
+    "MODELPLANE_NATS_URL",
+    "MODELPLANE_NATS_STREAM",
+    "MODELPLANE_NATS_SUBJECT",
+)
+
+
+def clear_outbox_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in OUTBOX_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
 
 
 @dataclass

@@ -32,19 +32,13 @@ from subgraphs.registry.tables import audit_events, outbox
 from tests.registry.governance.conftest import SECRET as CALLER_SECRET
 from tests.registry.governance.conftest import TENANT, PersonClient
 from tests.registry.governance.journey import REQUEST, moved, registered_version
-from tests.registry.governance.sinks import SECRET, WebhookReceiver, serve_webhook
-
-OUTBOX_VARIABLES = (
-    "MODELPLANE_OUTBOX_WEBHOOK_URL",
-    "MODELPLANE_OUTBOX_WEBHOOK_SECRET",
-    "MODELPLANE_OUTBOX_POLL_SECONDS",
-    "MODELPLANE_OUTBOX_LEASE_SECONDS",
-    "MODELPLANE_OUTBOX_TIMEOUT_SECONDS",
-    "MODELPLANE_OUTBOX_RETENTION_DAYS",
-    "MODELPLANE_NATS_URL",
-    "MODELPLANE_NATS_STREAM",
-    "MODELPLANE_NATS_SUBJECT",
+from tests.registry.governance.sinks import (
+    SECRET,
+    WebhookReceiver,
+    clear_outbox_settings,
+    serve_webhook,
 )
+
 WEBHOOK_ONLY: list[SinkColumns] = [WEBHOOK_COLUMNS]
 BOTH: list[SinkColumns] = [WEBHOOK_COLUMNS, NATS_COLUMNS]
 NOW = outbox_module._now()
@@ -54,8 +48,7 @@ RECENT = NOW - DAY_MILLIS  # yesterday
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in OUTBOX_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
+    clear_outbox_settings(monkeypatch)
 
 
 @pytest.fixture

@@ -35,28 +35,16 @@ from tests.registry.governance.sinks import (
     SECRET,
     StreamNames,
     WebhookReceiver,
+    clear_outbox_settings,
     read_stream,
     serve_webhook,
     stream_count,
 )
 
-OUTBOX_VARIABLES = (
-    "MODELPLANE_OUTBOX_WEBHOOK_URL",
-    "MODELPLANE_OUTBOX_WEBHOOK_SECRET",
-    "MODELPLANE_OUTBOX_POLL_SECONDS",
-    "MODELPLANE_OUTBOX_LEASE_SECONDS",
-    "MODELPLANE_OUTBOX_TIMEOUT_SECONDS",
-    "MODELPLANE_OUTBOX_RETENTION_DAYS",
-    "MODELPLANE_NATS_URL",
-    "MODELPLANE_NATS_STREAM",
-    "MODELPLANE_NATS_SUBJECT",
-)
-
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in OUTBOX_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
+    clear_outbox_settings(monkeypatch)
 
 
 @pytest.fixture
