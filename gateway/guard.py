@@ -11,7 +11,7 @@ from common.tenancy import IDENTITY_HEADER, SIGNATURE_HEADER, Caller, sign_calle
 from gateway.auth import DirectiveEnforcer, IdentityProvider, PolicyRegistry
 from gateway.auth.directives import AuthorizationError
 from gateway.documents import PreparedOperation
-from gateway.http.protocol import GraphQLRequest
+from gateway.http.protocol import GraphQLRequest, LowercaseHeaders
 from gateway.limits import LimitSettings, OperationLimits
 from gateway.limits.introspection import check_introspection, uses_introspection
 from gateway.limits.request import RequestLimits
@@ -21,7 +21,9 @@ from gateway.supergraph.model import Supergraph
 @dataclass(slots=True)
 class Admission:
     caller: Caller
-    headers: dict[str, str]  # the request headers with the signed identity for subgraphs
+    # The request headers, with the signed identity for subgraphs (the client's own
+    # identity headers removed); the same mapping when there is nothing to change.
+    headers: Mapping[str, str]
 
 
 class RequestGuard:
@@ -57,7 +59,10 @@ class RequestGuard:
         self.limits.check_request(method, headers)
         caller = await self.identity.identify(headers)
         await self.limits.check_rate(caller, client)
-        forwarded = {k: v for k, v in headers.items() if k not in (IDENTITY_HEADER, SIGNATURE_HEADER)}
+        if self.secret is None and IDENTITY_HEADER not in headers and SIGNATURE_HEADER not in headers:
+            return Admission(caller, headers)  # nothing to strip or sign: no copy
+        kept = [(k, v) for k, v in headers.items() if k not in (IDENTITY_HEADER, SIGNATURE_HEADER)]
+        forwarded = LowercaseHeaders(kept) if isinstance(headers, LowercaseHeaders) else dict(kept)
         if self.secret is not None:
             forwarded.update(sign_caller(caller, self.secret))
         return Admission(caller, forwarded)

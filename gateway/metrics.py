@@ -1,11 +1,19 @@
-"""Prometheus metrics of the gateway: requests, errors by code, latencies, cache hit rates."""
+"""Prometheus metrics of the gateway: requests, errors by code, latencies, cache hit rates.
+
+The metrics every request touches (requests, errors, request and subgraph-fetch latency)
+are plain counts kept by the event loop's thread and turned into Prometheus families when
+scraped: prometheus_client's Histogram takes a lock per bucket and per sum on each
+observation, which cost about 2 µs, eight times per request on the benchmark query.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client import CollectorRegistry, Counter, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
 
 MAX_OPERATION_LABELS = 1000
 OTHER_OPERATIONS = "(other)"
@@ -17,26 +25,27 @@ class GatewayMetrics:
 
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
-        self.requests = Counter(
+        self.requests = LightCounter(
             "modelplane_gateway_requests", "GraphQL requests answered, by operation and outcome.",
-            ["operation", "outcome"], registry=self.registry,
+            ("operation", "outcome"),
         )
-        self.errors = Counter(
-            "modelplane_gateway_errors", "GraphQL errors returned, by extensions.code.",
-            ["code"], registry=self.registry,
+        self.errors = LightCounter(
+            "modelplane_gateway_errors", "GraphQL errors returned, by extensions.code.", ("code",)
         )
-        self.latency = Histogram(
+        self.latency = LightHistogram(
             "modelplane_gateway_request_seconds", "Time to answer a GraphQL request.",
-            ["operation"], buckets=_BUCKETS, registry=self.registry,
+            ("operation",), _BUCKETS,
         )
-        self.subgraph_latency = Histogram(
+        self.subgraph_latency = LightHistogram(
             "modelplane_gateway_subgraph_fetch_seconds", "Time of one subgraph fetch.",
-            ["subgraph"], buckets=_BUCKETS, registry=self.registry,
+            ("subgraph",), _BUCKETS,
         )
-        self.subgraph_failures = Counter(
+        self.subgraph_failures = LightCounter(
             "modelplane_gateway_subgraph_failures", "Subgraph fetches that failed, by code.",
-            ["subgraph", "code"], registry=self.registry,
+            ("subgraph", "code"),
         )
+        for family in (self.requests, self.errors, self.latency, self.subgraph_latency, self.subgraph_failures):
+            self.registry.register(family)
         self._children: dict[tuple[str, bool], tuple[Any, Any]] = {}
         self._operation_names: set[str] = set()
         self.response_cache_lookups = Counter(
@@ -82,6 +91,98 @@ class GatewayMetrics:
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
+
+
+class _CountChild:
+    __slots__ = ("value",)
+
+    def __init__(self) -> None:
+        self.value = 0.0
+
+    def inc(self, amount: float = 1.0) -> None:
+        if amount < 0:
+            raise ValueError("counters only go up")
+        self.value += amount
+
+
+class LightCounter:
+    """A labelled Prometheus counter without locks, for the event loop's thread only."""
+
+    def __init__(self, name: str, documentation: str, label_names: tuple[str, ...]) -> None:
+        self.name = name
+        self.documentation = documentation
+        self.label_names = label_names
+        self.children: dict[tuple[str, ...], _CountChild] = {}
+
+    def labels(self, *values: str) -> _CountChild:
+        if len(values) != len(self.label_names):
+            raise ValueError(f"{self.name} takes labels {self.label_names}")
+        key = tuple(str(v) for v in values)
+        child = self.children.get(key)
+        if child is None:
+            child = self.children[key] = _CountChild()
+        return child
+
+    def describe(self) -> list[CounterMetricFamily]:
+        return [CounterMetricFamily(self.name, self.documentation, labels=self.label_names)]
+
+    def collect(self) -> Iterator[CounterMetricFamily]:
+        family = CounterMetricFamily(self.name, self.documentation, labels=self.label_names)
+        for key, child in list(self.children.items()):
+            family.add_metric(list(key), child.value)
+        yield family
+
+
+class _HistogramChild:
+    __slots__ = ("bounds", "counts", "sum")
+
+    def __init__(self, bounds: tuple[float, ...]) -> None:
+        self.bounds = bounds
+        self.counts = [0] * (len(bounds) + 1)  # per bucket, not cumulative; the last is +Inf
+        self.sum = 0.0
+
+    def observe(self, amount: float) -> None:
+        # Bucket `le` counts the observations <= its bound: the first bound >= amount.
+        self.counts[bisect_left(self.bounds, amount)] += 1
+        self.sum += amount
+
+
+class LightHistogram:
+    """A labelled Prometheus histogram without locks, for the event loop's thread only."""
+
+    def __init__(
+        self, name: str, documentation: str, label_names: tuple[str, ...], buckets: tuple[float, ...]
+    ) -> None:
+        if list(buckets) != sorted(set(buckets)):
+            raise ValueError("histogram buckets must be distinct and in increasing order")
+        self.name = name
+        self.documentation = documentation
+        self.label_names = label_names
+        self.bounds = tuple(float(b) for b in buckets)
+        self.children: dict[tuple[str, ...], _HistogramChild] = {}
+
+    def labels(self, *values: str) -> _HistogramChild:
+        if len(values) != len(self.label_names):
+            raise ValueError(f"{self.name} takes labels {self.label_names}")
+        key = tuple(str(v) for v in values)
+        child = self.children.get(key)
+        if child is None:
+            child = self.children[key] = _HistogramChild(self.bounds)
+        return child
+
+    def describe(self) -> list[HistogramMetricFamily]:
+        return [HistogramMetricFamily(self.name, self.documentation, labels=self.label_names)]
+
+    def collect(self) -> Iterator[HistogramMetricFamily]:
+        family = HistogramMetricFamily(self.name, self.documentation, labels=self.label_names)
+        edges = [repr(b) for b in self.bounds] + ["+Inf"]  # as prometheus_client writes them
+        for key, child in list(self.children.items()):
+            cumulative, buckets = 0, []
+            for edge, count in zip(edges, child.counts, strict=True):
+                cumulative += count
+                buckets.append((edge, float(cumulative)))
+            family.add_metric(list(key), buckets, child.sum)
+        yield family
 
 
 class _CacheCollector:

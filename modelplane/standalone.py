@@ -114,7 +114,7 @@ def serve_command(args: argparse.Namespace) -> int:
         location = args.supergraph or str(REPO_SCHEMA_DIR / "supergraph.graphql")
         app = GatewayApp(
             load_supergraph_sdl(location),
-                        guard=RequestGuard.from_env(settings.INTERNAL_SECRET.get()),
+            guard=RequestGuard.from_env(settings.INTERNAL_SECRET.get()),
         )
     else:
         module = __import__(f"subgraphs.{args.component}.app", fromlist=["create_app"])
@@ -142,7 +142,6 @@ def supergraph_from_arguments(args: argparse.Namespace) -> str:
 
 
 def gateway_command(args: argparse.Namespace) -> int:
-
     configure_logging()
     guard = None if args.no_guard else RequestGuard.from_env(settings.INTERNAL_SECRET.get())
     if guard is None:

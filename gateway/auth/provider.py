@@ -7,6 +7,7 @@ from typing import Protocol, runtime_checkable
 
 from common.errors import Unauthenticated
 from common.tenancy import Caller
+from gateway.http.protocol import LowercaseHeaders
 
 TENANT_HEADER = "x-tenant-id"
 PROJECT_HEADER = "x-project-id"
@@ -34,10 +35,12 @@ def is_authenticated(caller: Caller) -> bool:
 
 def read_header(headers: Mapping[str, str], name: str) -> str | None:
     """A header by case-insensitive name, from Starlette headers or a plain dict."""
+    lowered = name.lower()
+    if isinstance(headers, LowercaseHeaders):
+        return headers.get(lowered)
     value = headers.get(name)
     if value is not None:
         return value
-    lowered = name.lower()
     value = headers.get(lowered)
     if value is not None:
         return value

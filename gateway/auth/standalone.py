@@ -13,7 +13,13 @@ from typing import Any
 
 from common.errors import Unauthenticated
 from common.tenancy import Caller
-from gateway.auth.provider import anonymous_caller, read_bearer_token
+from gateway.auth.provider import (
+    PROJECT_HEADER,
+    TENANT_HEADER,
+    anonymous_caller,
+    read_bearer_token,
+    read_header,
+)
 from gateway.auth.roles import RoleMap
 from gateway.auth.scoping import select_project, select_tenant
 from gateway.auth.tokens import is_token_hash, verify_token
@@ -22,6 +28,7 @@ log = logging.getLogger("modelplane.gateway.auth")
 
 LOCAL_ADMIN = "local-admin"
 _VERIFIED_CACHE_SIZE = 1024
+_LOCAL_CALLERS_SIZE = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,10 @@ class StandaloneIdentityProvider:
         }
         self._salted = [token for token in config.tokens if not token.hash.startswith("sha256:")]
         self._verified: dict[str, ApiToken] = {}
+        # Unconfigured, every request is the local admin: the Caller per (tenant header,
+        # project header), built once (Caller is immutable).
+        self._local_only = config.is_empty
+        self._local_callers: dict[tuple[str | None, str | None], Caller] = {}
         if config.is_empty:
             log.warning(
                 "auth: no users or API tokens are configured (MODELPLANE_AUTH_CONFIG); "
@@ -87,8 +98,15 @@ class StandaloneIdentityProvider:
             )
 
     async def identify(self, headers: Mapping[str, str]) -> Caller:
-        if self.config.is_empty:
-            return self._caller(LocalUser(LOCAL_ADMIN, roles=("admin",)), None, headers)
+        if self._local_only:
+            key = (read_header(headers, TENANT_HEADER), read_header(headers, PROJECT_HEADER))
+            caller = self._local_callers.get(key)
+            if caller is None:
+                caller = self._caller(LocalUser(LOCAL_ADMIN, roles=("admin",)), None, headers)
+                if len(self._local_callers) >= _LOCAL_CALLERS_SIZE:
+                    self._local_callers.clear()  # header values come from clients
+                self._local_callers[key] = caller
+            return caller
         token = read_bearer_token(headers)
         if token is None:
             if self.config.allow_anonymous:

@@ -35,6 +35,8 @@ class ExecutionState:
     # (graph, request body) -> (status, body) or the transport error: see PlanExecutor.post
     recording: dict[tuple[str, bytes], Any] | None = None
     replay: dict[tuple[str, bytes], Any] | None = None
+    # subgraph -> the headers its requests carry (the same for every fetch of a request)
+    sent_headers: dict[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 class PlanExecutor:
@@ -95,9 +97,9 @@ class PlanExecutor:
                 if isinstance(outcome, SubgraphTransportError):
                     raise outcome
                 return outcome  # type: ignore[no-any-return]
-        headers = {"content-type": "application/json", "accept": "application/json"}
-        if self.header_rule is not None:
-            headers.update(self.header_rule(state.headers, subgraph))
+        headers = state.sent_headers.get(subgraph)
+        if headers is None:
+            headers = state.sent_headers[subgraph] = self.subgraph_headers(state.headers, subgraph)
         state.fetches += 1
         timeout = self.timeouts.get(subgraph, self.timeout)
         started = time.perf_counter()
@@ -107,9 +109,10 @@ class PlanExecutor:
                 with tracing.span(
                     f"fetch {subgraph}", **{"graphql.subgraph": subgraph, "graphql.fetch.id": fetch.id}
                 ):
-                    tracing.inject(headers)
+                    traced = dict(headers)
+                    tracing.inject(traced)
                     outcome = await self.transport.post(
-                        self.urls[fetch.graph], body, headers, timeout
+                        self.urls[fetch.graph], body, traced, timeout
                     )
             else:
                 outcome = await self.transport.post(self.urls[fetch.graph], body, headers, timeout)
@@ -127,6 +130,12 @@ class PlanExecutor:
         if state.recording is not None:
             state.recording[(fetch.graph, body)] = outcome
         return outcome
+
+    def subgraph_headers(self, headers: Mapping[str, str], subgraph: str) -> dict[str, str]:
+        sent = {"content-type": "application/json", "accept": "application/json"}
+        if self.header_rule is not None:
+            sent.update(self.header_rule(headers, subgraph))
+        return sent
 
     async def send(
         self, fetch: Fetch, variables: dict[str, Any], state: ExecutionState

@@ -542,7 +542,8 @@ class TypedPlan:
         if not nodes:
             return
         first, *rest = nodes
-        tasks = [asyncio.ensure_future(self.execute(executor, child, state, root, found)) for child in rest]
+        start = asyncio.get_running_loop().create_task
+        tasks = [start(self.execute(executor, child, state, root, found)) for child in rest]
         error: BaseException | None = None
         try:
             await self.execute(executor, first, state, root, found)

@@ -20,6 +20,7 @@ from gateway.http.graphiql import graphiql_page
 from gateway.http.protocol import (
     GRAPHQL_RESPONSE_JSON,
     GraphQLRequest,
+    LowercaseHeaders,
     RequestError,
     choose_media_type,
     parse_get_query,
@@ -80,7 +81,7 @@ class GraphQLEndpoint:
         self.graphiql = graphiql
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        headers = LowercaseHeaders([(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"]])
         request_id = headers.get("x-request-id") or f"{_ID_PREFIX}{next(_ID_COUNTER):012x}"
         headers["x-request-id"] = request_id
         started = time.perf_counter()

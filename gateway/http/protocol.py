@@ -12,6 +12,13 @@ GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 APPLICATION_JSON = "application/json"
 
 
+class LowercaseHeaders(dict[str, str]):
+    """Request headers whose names are all lower case, as ASGI servers give them: a
+    lookup by lower-case name needs no case-insensitive scan (see auth.read_header)."""
+
+    __slots__ = ()
+
+
 class RequestError(Exception):
     def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
@@ -29,10 +36,25 @@ class GraphQLRequest:
     document_id: str | None = None
 
 
+_MEDIA_CHOICES: dict[str, str | None] = {}
+
+
 def choose_media_type(accept: str | None) -> str | None:
-    """The response media type for an Accept header; None when none is acceptable."""
+    """The response media type for an Accept header; None when none is acceptable.
+    Clients send few distinct Accept headers: the answers are remembered (up to 256)."""
     if not accept:
         return APPLICATION_JSON
+    try:
+        return _MEDIA_CHOICES[accept]
+    except KeyError:
+        chosen = _choose_media_type(accept)
+    if len(_MEDIA_CHOICES) >= 256:
+        _MEDIA_CHOICES.clear()
+    _MEDIA_CHOICES[accept] = chosen
+    return chosen
+
+
+def _choose_media_type(accept: str) -> str | None:
     best: tuple[float, int, str] | None = None
     for position, part in enumerate(accept.split(",")):
         pieces = [p.strip() for p in part.split(";")]

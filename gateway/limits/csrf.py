@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from gateway.http.protocol import LowercaseHeaders
 from gateway.limits.errors import CsrfRejected
 
 # Content types a cross-site <form> or fetch() may send without a preflight.
@@ -20,10 +21,16 @@ def needs_preflight(
 ) -> bool:
     """Whether a browser must have asked (preflight) before sending this request cross-site:
     it carries a non-empty custom header, or it is a POST whose content type is not simple."""
-    lowered = {key.lower(): value for key, value in headers.items()}
-    if any(lowered.get(name.lower(), "").strip() for name in required_headers):
-        return True
-    if method.upper() != "POST":
+    lowered = (
+        headers
+        if isinstance(headers, LowercaseHeaders)
+        else {key.lower(): value for key, value in headers.items()}
+    )
+    for name in required_headers:
+        value = lowered.get(name.lower())
+        if value and value.strip():
+            return True
+    if method != "POST" and method.upper() != "POST":
         return False
     content_type = lowered.get("content-type", "")
     mime = content_type.split(";", 1)[0].strip().lower()

@@ -153,3 +153,20 @@ def test_a_token_for_an_unknown_user_needs_roles() -> None:
         StandaloneConfig.from_mapping(
             {"tokens": [{"user": "ghost", "hash": hash_token("x", algorithm="sha256")}]}
         )
+
+
+async def test_the_local_admin_per_tenant_and_project_header_is_built_once() -> None:
+    from gateway.http.protocol import LowercaseHeaders
+
+    provider = build({})
+    first = await provider.identify(LowercaseHeaders({"x-project-id": "p1"}))
+    again = await provider.identify({"X-Project-Id": "p1"})
+    assert first is again and first.project == "p1"
+    other = await provider.identify(LowercaseHeaders({"x-project-id": "p2"}))
+    assert other.project == "p2" and other.user == "local-admin"
+    for _ in range(2):  # a refused tenant is refused every time, never remembered
+        with pytest.raises(Forbidden):
+            await provider.identify({"x-tenant-id": "elsewhere"})
+    for number in range(300):  # header values come from clients: the memo stays bounded
+        await provider.identify({"x-project-id": f"p{number}"})
+    assert len(provider._local_callers) <= 256

@@ -46,3 +46,18 @@ def test_preflighted_requests_pass(method: str, headers: dict[str, str]) -> None
 def test_the_required_headers_are_configurable() -> None:
     assert needs_preflight("GET", {"x-requested-with": "fetch"}, ["x-requested-with"])
     assert not needs_preflight("GET", {"x-modelplane-csrf": "1"}, ["x-requested-with"])
+
+
+@pytest.mark.parametrize("lowercase", [False, True])
+def test_lowercase_headers_from_the_endpoint_give_the_same_verdicts(lowercase: bool) -> None:
+    from gateway.http.protocol import LowercaseHeaders
+
+    def headers(**values: str) -> dict[str, str]:
+        named = {k.replace("_", "-"): v for k, v in values.items()}
+        return LowercaseHeaders(named) if lowercase else named
+
+    assert needs_preflight("POST", headers(content_type="application/json"))
+    assert needs_preflight("GET", headers(x_modelplane_csrf="1"))
+    assert not needs_preflight("GET", headers(x_modelplane_csrf="  "))
+    assert not needs_preflight("post", headers(content_type="text/plain"))
+    assert needs_preflight("post", headers(content_type="application/json"))
