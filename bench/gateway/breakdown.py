@@ -46,10 +46,12 @@ class Recording:
         self.inner = FastTransport()
         self.answers: dict[tuple[str, bytes], tuple[int, bytes]] = {}
 
-    async def post(self, url: str, body: bytes, headers: Any, timeout: float) -> tuple[int, bytes]:
+    async def post(
+        self, url: str, body: bytes, headers: Any, timeout: float, idempotent: bool = True
+    ) -> tuple[int, bytes]:
         key = (url, body)
         if key not in self.answers:
-            self.answers[key] = await self.inner.post(url, body, headers, timeout)
+            self.answers[key] = await self.inner.post(url, body, headers, timeout, idempotent)
         return self.answers[key]
 
     async def close(self) -> None:
@@ -60,7 +62,9 @@ class Replay:
     def __init__(self, answers: dict[tuple[str, bytes], tuple[int, bytes]]) -> None:
         self.answers = answers
 
-    async def post(self, url: str, body: bytes, headers: Any, timeout: float) -> tuple[int, bytes]:
+    async def post(
+        self, url: str, body: bytes, headers: Any, timeout: float, idempotent: bool = True
+    ) -> tuple[int, bytes]:
         await asyncio.sleep(0)  # a socket round trip yields to the loop
         return self.answers[(url, body)]
 

@@ -112,10 +112,12 @@ class PlanExecutor:
                     traced = dict(headers)
                     tracing.inject(traced)
                     outcome = await self.transport.post(
-                        self.urls[fetch.graph], body, traced, timeout
+                        self.urls[fetch.graph], body, traced, timeout, fetch.operation_kind != "mutation"
                     )
             else:
-                outcome = await self.transport.post(self.urls[fetch.graph], body, headers, timeout)
+                outcome = await self.transport.post(
+                    self.urls[fetch.graph], body, headers, timeout, fetch.operation_kind != "mutation"
+                )
         except SubgraphTransportError as error:
             if self.metrics is not None:
                 self.metrics.subgraph_failures.labels(subgraph, error.code).inc()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from typing import Protocol
 
 import aiohttp
@@ -18,9 +18,13 @@ class SubgraphTransportError(Exception):
 
 
 class SubgraphTransport(Protocol):
-    async def post(
-        self, url: str, body: bytes, headers: Mapping[str, str], timeout: float
-    ) -> tuple[int, bytes]: ...
+    """`post` returns an awaitable of (HTTP status, body): a coroutine, or a future.
+    A request that is not `idempotent` (a mutation) is never sent twice."""
+
+    def post(
+        self, url: str, body: bytes, headers: Mapping[str, str], timeout: float,
+        idempotent: bool = True,
+    ) -> Awaitable[tuple[int, bytes]]: ...
 
     async def close(self) -> None: ...
 
@@ -41,7 +45,8 @@ class AiohttpTransport:
         return self._session
 
     async def post(
-        self, url: str, body: bytes, headers: Mapping[str, str], timeout: float
+        self, url: str, body: bytes, headers: Mapping[str, str], timeout: float,
+        idempotent: bool = True,  # aiohttp does not resend a POST
     ) -> tuple[int, bytes]:
         try:
             async with self.session().post(

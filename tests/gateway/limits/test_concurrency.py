@@ -158,9 +158,11 @@ class SlowSubgraphs:
 
         self.inner = FastTransport()
 
-    async def post(self, url: str, body: bytes, headers: object, timeout: float) -> tuple[int, bytes]:
+    async def post(
+        self, url: str, body: bytes, headers: object, timeout: float, idempotent: bool = True
+    ) -> tuple[int, bytes]:
         await asyncio.sleep(0.2)
-        return await self.inner.post(url, body, headers, timeout)  # type: ignore[arg-type]
+        return await self.inner.post(url, body, headers, timeout, idempotent)  # type: ignore[arg-type]
 
     async def close(self) -> None:
         await self.inner.close()
