@@ -566,11 +566,12 @@ class TypedPlan:
             raise error
 
     @staticmethod
-    async def answer(executor: PlanExecutor, fetch: Fetch, variables: dict[str, Any], state: ExecutionState, decode: Any) -> Any:
-        try:
-            status, payload = await executor.post(fetch, variables, state)
-        except SubgraphTransportError:
-            raise TypedFallback from None
+    def data_of(answer: tuple[int, bytes], decode: Any) -> Any:
+        """The decoded `data` of a subgraph's answer; TypedFallback unless it is a 200
+        with data, no errors, in the expected shape. (The fetches await the post
+        themselves, each with a SubgraphTransportError -> TypedFallback: a coroutine
+        between them would cost its resume and suspend on every fetch.)"""
+        status, payload = answer
         if status != 200:
             raise TypedFallback
         try:
@@ -584,8 +585,11 @@ class TypedPlan:
     async def root_fetch(self, executor: PlanExecutor, program: _RootProgram, state: ExecutionState, root: Any) -> None:
         fetch = program.fetch
         variables = {n: state.variables[n] for n in fetch.variable_names if n in state.variables}
-        data = await self.answer(executor, fetch, variables, state, program.decode)
-        program.set_fields(root, data)
+        try:
+            answer = await executor.post(fetch, variables, state)
+        except SubgraphTransportError:
+            raise TypedFallback from None
+        program.set_fields(root, self.data_of(answer, program.decode))
 
     async def entity_fetch(
         self, executor: PlanExecutor, program: _EntityProgram, state: ExecutionState, root: Any,
@@ -613,8 +617,11 @@ class TypedPlan:
             return
         variables = {n: state.variables[n] for n in fetch.variable_names if n in state.variables}
         variables["representations"] = representations
-        data = await self.answer(executor, fetch, variables, state, program.decode)
-        entities = data.entities
+        try:
+            answer = await executor.post(fetch, variables, state)
+        except SubgraphTransportError:
+            raise TypedFallback from None
+        entities = self.data_of(answer, program.decode).entities
         if len(entities) != len(representations):
             raise TypedFallback
         decoders = program.decoders
