@@ -7,11 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from common.headers import LowercaseHeaders
 from common.tenancy import IDENTITY_HEADER, SIGNATURE_HEADER, Caller, sign_caller
 from gateway.auth import DirectiveEnforcer, IdentityProvider, PolicyRegistry
 from gateway.auth.directives import AuthorizationError
 from gateway.documents import PreparedOperation
-from gateway.http.protocol import GraphQLRequest, LowercaseHeaders
+from gateway.http.protocol import GraphQLRequest
 from gateway.limits import LimitSettings, OperationLimits
 from gateway.limits.introspection import check_introspection, uses_introspection
 from gateway.limits.request import RequestLimits

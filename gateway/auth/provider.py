@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from typing import Protocol, runtime_checkable
 
 from common.errors import Unauthenticated
+from common.headers import LowercaseHeaders
 from common.tenancy import Caller
-from gateway.http.protocol import LowercaseHeaders
 
 TENANT_HEADER = "x-tenant-id"
 PROJECT_HEADER = "x-project-id"

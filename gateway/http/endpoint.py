@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 
 from common.errors import ModelplaneError
+from common.headers import LowercaseHeaders
 from common.tenancy import Caller
 from gateway.documents import PreparedOperation
 from gateway.guard import RequestGuard
@@ -20,7 +21,6 @@ from gateway.http.graphiql import graphiql_page
 from gateway.http.protocol import (
     GRAPHQL_RESPONSE_JSON,
     GraphQLRequest,
-    LowercaseHeaders,
     RequestError,
     choose_media_type,
     parse_get_query,

@@ -12,13 +12,6 @@ GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 APPLICATION_JSON = "application/json"
 
 
-class LowercaseHeaders(dict[str, str]):
-    """Request headers whose names are all lower case, as ASGI servers give them: a
-    lookup by lower-case name needs no case-insensitive scan (see auth.read_header)."""
-
-    __slots__ = ()
-
-
 class RequestError(Exception):
     def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)

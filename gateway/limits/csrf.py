@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from gateway.http.protocol import LowercaseHeaders
+from common.headers import LowercaseHeaders
 from gateway.limits.errors import CsrfRejected
 
 # Content types a cross-site <form> or fetch() may send without a preflight.

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from common.errors import Forbidden, Unauthenticated
+from common.headers import LowercaseHeaders
 from gateway.auth.roles import RoleMap
 from gateway.auth.standalone import StandaloneConfig, StandaloneIdentityProvider
 from gateway.auth.tokens import hash_token
@@ -156,8 +157,6 @@ def test_a_token_for_an_unknown_user_needs_roles() -> None:
 
 
 async def test_the_local_admin_per_tenant_and_project_header_is_built_once() -> None:
-    from gateway.http.protocol import LowercaseHeaders
-
     provider = build({})
     first = await provider.identify(LowercaseHeaders({"x-project-id": "p1"}))
     again = await provider.identify({"X-Project-Id": "p1"})

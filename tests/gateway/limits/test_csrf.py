@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from common.headers import LowercaseHeaders
 from gateway.limits.csrf import check_csrf, needs_preflight
 from gateway.limits.errors import CsrfRejected
 
@@ -50,8 +51,6 @@ def test_the_required_headers_are_configurable() -> None:
 
 @pytest.mark.parametrize("lowercase", [False, True])
 def test_lowercase_headers_from_the_endpoint_give_the_same_verdicts(lowercase: bool) -> None:
-    from gateway.http.protocol import LowercaseHeaders
-
     def headers(**values: str) -> dict[str, str]:
         named = {k.replace("_", "-"): v for k, v in values.items()}
         return LowercaseHeaders(named) if lowercase else named
