@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from prometheus_client import CollectorRegistry, Counter, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
+
+Child = TypeVar("Child")
 
 MAX_OPERATION_LABELS = 1000
 OTHER_OPERATIONS = "(other)"
@@ -105,23 +107,33 @@ class _CountChild:
         self.value += amount
 
 
-class LightCounter:
-    """A labelled Prometheus counter without locks, for the event loop's thread only."""
+class _Labelled(Generic[Child]):
+    """A labelled family of children (one per label values), for the event loop's thread."""
 
     def __init__(self, name: str, documentation: str, label_names: tuple[str, ...]) -> None:
         self.name = name
         self.documentation = documentation
         self.label_names = label_names
-        self.children: dict[tuple[str, ...], _CountChild] = {}
+        self.children: dict[tuple[str, ...], Child] = {}
 
-    def labels(self, *values: str) -> _CountChild:
+    def new_child(self) -> Child:
+        raise NotImplementedError
+
+    def labels(self, *values: str) -> Child:
         if len(values) != len(self.label_names):
             raise ValueError(f"{self.name} takes labels {self.label_names}")
         key = tuple(str(v) for v in values)
         child = self.children.get(key)
         if child is None:
-            child = self.children[key] = _CountChild()
+            child = self.children[key] = self.new_child()
         return child
+
+
+class LightCounter(_Labelled[_CountChild]):
+    """A labelled Prometheus counter without locks."""
+
+    def new_child(self) -> _CountChild:
+        return _CountChild()
 
     def describe(self) -> list[CounterMetricFamily]:
         return [CounterMetricFamily(self.name, self.documentation, labels=self.label_names)]
@@ -147,28 +159,19 @@ class _HistogramChild:
         self.sum += amount
 
 
-class LightHistogram:
-    """A labelled Prometheus histogram without locks, for the event loop's thread only."""
+class LightHistogram(_Labelled[_HistogramChild]):
+    """A labelled Prometheus histogram without locks."""
 
     def __init__(
         self, name: str, documentation: str, label_names: tuple[str, ...], buckets: tuple[float, ...]
     ) -> None:
         if list(buckets) != sorted(set(buckets)):
             raise ValueError("histogram buckets must be distinct and in increasing order")
-        self.name = name
-        self.documentation = documentation
-        self.label_names = label_names
+        super().__init__(name, documentation, label_names)
         self.bounds = tuple(float(b) for b in buckets)
-        self.children: dict[tuple[str, ...], _HistogramChild] = {}
 
-    def labels(self, *values: str) -> _HistogramChild:
-        if len(values) != len(self.label_names):
-            raise ValueError(f"{self.name} takes labels {self.label_names}")
-        key = tuple(str(v) for v in values)
-        child = self.children.get(key)
-        if child is None:
-            child = self.children[key] = _HistogramChild(self.bounds)
-        return child
+    def new_child(self) -> _HistogramChild:
+        return _HistogramChild(self.bounds)
 
     def describe(self) -> list[HistogramMetricFamily]:
         return [HistogramMetricFamily(self.name, self.documentation, labels=self.label_names)]
