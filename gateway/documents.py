@@ -120,6 +120,10 @@ class DocumentCache:
     def has(self, query: str, operation_name: str | None) -> bool:
         return bool(query) and (query, operation_name) in self._entries
 
+    def peek(self, query: str, operation_name: str | None) -> PreparedOperation | None:
+        """The cached entry, if any, without counting a lookup or parsing anything."""
+        return self._entries.get((query, operation_name)) if query else None
+
     def get(self, query: str, operation_name: str | None) -> PreparedOperation:
         key = (query, operation_name)
         entry = self._entries.get(key)

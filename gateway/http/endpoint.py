@@ -114,6 +114,14 @@ class GraphQLEndpoint:
             extra["x-modelplane-cache"] = cached
         await _respond(send, status, payload, media, extra)
 
+    def document_operation(self, request: GraphQLRequest) -> str | None:
+        """The operation's name in the document, when the client sent no operationName
+        (metrics label requests by it); None for an anonymous or unparsed operation."""
+        gateway = self.gateway_ref()
+        prepared = gateway.documents.peek(request.query, None) if gateway is not None else None
+        operation = prepared.operation if prepared is not None else None
+        return operation.name.value if operation is not None and operation.name is not None else None
+
     def record(self, operation: str | None, started: float, codes: list[str]) -> None:
         if self.metrics is not None:
             self.metrics.observe_request(operation, time.perf_counter() - started, codes)
@@ -140,7 +148,7 @@ class GraphQLEndpoint:
             codes = [
                 str((e.get("extensions") or {}).get("code", "UNKNOWN")) for e in errors or ()
             ]
-            self.record(request.operation_name, started, codes)
+            self.record(request.operation_name or self.document_operation(request), started, codes)
         return status, payload if payload is not None else orjson.dumps(body), cached
 
     async def answer(

@@ -131,13 +131,16 @@ async def test_metrics_and_request_ids(suite: RunningSuite) -> None:
             assert response.headers["x-request-id"] == "abc123"
         async with session.post(url, json={"query": "{ users { nope } }"}) as response:
             assert len(response.headers["x-request-id"]) == 32
+        async with session.post(url, json={"query": f"query Named {QUERY}"}) as response:
+            assert response.status == 200  # labelled by the document's name, not "anonymous"
         async with session.get(f"{base}/metrics") as response:
             assert response.status == 200
             text = await response.text()
     assert 'modelplane_gateway_requests_total{operation="anonymous",outcome="ok"} 1.0' in text
+    assert 'modelplane_gateway_requests_total{operation="Named",outcome="ok"} 1.0' in text
     assert 'modelplane_gateway_errors_total{code="GRAPHQL_VALIDATION_FAILED"} 1.0' in text
     assert 'modelplane_gateway_subgraph_fetch_seconds_count{subgraph="accounts"}' in text
-    assert 'modelplane_gateway_document_cache{result="miss"} 2.0' in text
+    assert 'modelplane_gateway_document_cache{result="miss"} 3.0' in text
     # the request id travels to the subgraphs
     seen = [r.headers for s in suite.servers.values() for r in s.requests]
     assert any({k.lower(): v for k, v in h.items()}.get("x-request-id") == "abc123" for h in seen)
