@@ -41,6 +41,7 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLScalarType,
 )
 
 from gateway.execution.executor import ExecutionState, PlanExecutor
@@ -76,6 +77,7 @@ class _Position:
     children: dict[str, _Position] = field(default_factory=dict)
     hidden: dict[str, None] = field(default_factory=dict)
     required: set[str] = field(default_factory=set)
+    keyed: set[str] = field(default_factory=set)  # read into representations (keys, @requires)
     cls: Any = None
 
 
@@ -158,6 +160,7 @@ class _Compiler:
                 attribute = sub.source_key or key
                 if attribute not in position.by_key and attribute not in position.hidden:
                     raise NotTyped("key field not fetched before")
+                position.keyed.add(attribute)
             self.map_fields(fragment, position, fetch.id, creating=False)
 
     def map_fields(self, selection: Selection, position: _Position, fetch_id: int, *, creating: bool) -> None:
@@ -220,15 +223,22 @@ class _Compiler:
         )
         return position.cls
 
-    def annotation(self, item: Field, graphql_type: GraphQLOutputType, position: _Position) -> Any:
+    def annotation(
+        self, item: Field, graphql_type: GraphQLOutputType, position: _Position, nullable: bool = True
+    ) -> Any:
         if isinstance(graphql_type, GraphQLNonNull):
-            return strip_none(self.annotation(item, graphql_type.of_type, position))
+            return strip_none(self.annotation(item, graphql_type.of_type, position, nullable=False))
         if isinstance(graphql_type, GraphQLList):
             element = self.annotation(item, graphql_type.of_type, position)
             return Union[list[element], None]  # type: ignore[valid-type]  # noqa: UP007
         if isinstance(graphql_type, GraphQLObjectType):
             child = position.children[item.response_key]
             return Union[self.build_class(child), None]  # noqa: UP007
+        if nullable and isinstance(graphql_type, GraphQLScalarType) and item.response_key not in position.keyed:
+            # A nullable scalar the gateway only passes on: its JSON text as the subgraph
+            # sent it (the dict executor passes leaf values on unchanged too), copied into
+            # the response instead of decoded to a str and escaped again.
+            return msgspec.Raw
         leaf = leaf_annotation(graphql_type, self.restricted)
         if leaf is None:
             raise NotTyped("abstract type")

@@ -3,6 +3,7 @@ the request over to it without asking any subgraph twice."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +170,51 @@ async def test_an_entity_answered_as_another_type_hands_over_to_the_dict_path() 
             result = await gateway.run(gateway.prepare(query, None), {}, {}, encode=True)
             assert result.encoded() == orjson.dumps(body)
             assert "errors" in body or body["data"] is not None
+        finally:
+            await gateway.close()
+            await session.close()
+            await runner.cleanup()
+
+
+async def test_nullable_scalars_pass_through_as_the_subgraph_wrote_them() -> None:
+    """A nullable scalar the gateway only passes on is copied as JSON text: escapes stay as
+    the subgraph wrote them, and a value of another type passes as the dict executor lets
+    it pass; the response means the same JSON, without a fallback."""
+    suite = load_suite("simple-entity-call")
+    query = "{ me { id nickname email } }"
+    nicknames: list[Any] = ['caf\u00e9 "quoted"', 7]
+    async with start_suite(suite) as running:
+        upstream = running.urls["profiles"]
+        session = aiohttp.ClientSession()
+
+        async def rewrite(request: web.Request) -> web.Response:
+            async with session.post(upstream, data=await request.read(), headers={"content-type": "application/json"}) as answer:
+                document = await answer.json()
+            document["data"]["_entities"][0]["nickname"] = nicknames[0]
+            # json.dumps escapes non-ASCII (\u00e9), as Python subgraphs send it
+            return web.Response(text=json.dumps(document), content_type="application/json")
+
+        app = web.Application()
+        app.router.add_post("/graphql", rewrite)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        gateway = Gateway(
+            parse_supergraph(running.supergraph_sdl),
+            urls={**running.urls, "profiles": f"http://127.0.0.1:{port}/graphql"},
+        )
+        try:
+            payload, body = await run_typed(gateway, query)
+            assert payload is not None, "the typed path handed over"
+            assert b'"nickname":"caf\\u00e9 \\"quoted\\""' in payload
+            assert orjson.loads(payload) == body
+            assert body["data"]["me"]["nickname"] == 'caf\u00e9 "quoted"'
+            nicknames.pop(0)
+            payload, body = await run_typed(gateway, query)
+            assert payload is not None and orjson.loads(payload) == body
+            assert body["data"]["me"]["nickname"] == 7
         finally:
             await gateway.close()
             await session.close()
