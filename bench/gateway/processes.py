@@ -5,12 +5,26 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 NICENESS = [0]  # set once by the runner from --nice
+
+
+def refuse_taken_port(port: int, option: str) -> None:
+    """Stops the run when something already listens on `port`: the benchmark would talk to
+    that server instead of the one it starts (whose bind fails), and measure the wrong
+    process on the load core."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(1.0)
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise SystemExit(
+                f"something already listens on 127.0.0.1:{port}; stop it, or choose another "
+                f"port with {option}"
+            )
 
 
 def pin(command: Sequence[str], core: int) -> list[str]:

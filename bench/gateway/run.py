@@ -33,6 +33,7 @@ from processes import (
     read_cpu_times,
     read_peak_rss_mb,
     read_process_cpu_s,
+    refuse_taken_port,
     start_process,
     stop_process,
     tail,
@@ -388,6 +389,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"unknown gateway(s) {', '.join(unknown)}; choose from {', '.join(gateways)}")
         return 2
     ensure_node_modules(names)
+    refuse_taken_port(args.subgraph_port, "--subgraph-port")
+    refuse_taken_port(args.gateway_port, "--gateway-port")
     subgraph_log = workdir / "subgraphs.log"
     subgraphs = start_process(
         [sys.executable, str(HERE / "subgraph_server.py"), "--port", str(args.subgraph_port)],

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import socket
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench" / "gateway"))
 
+import pytest
+from processes import refuse_taken_port
 from report import add_ratios, combine_rounds, format_table
 
 
@@ -53,3 +56,13 @@ def test_a_failed_round_is_shown_and_gives_no_ratio() -> None:
     assert hive["status"] == "failed"
     assert hive["ours_x"] is None
     assert hive["rounds"][1]["status"] == "failed"
+
+
+def test_the_benchmark_refuses_a_port_something_already_listens_on() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        with pytest.raises(SystemExit, match=f"127.0.0.1:{port}.*--subgraph-port"):
+            refuse_taken_port(port, "--subgraph-port")
+    refuse_taken_port(port, "--subgraph-port")  # free again: no objection
