@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 import pytest
 
@@ -175,10 +176,8 @@ async def test_slow_subgraphs_are_not_throttled_through_http() -> None:
     from tests.gateway.harness.gateway_process import serve_app
     from tests.gateway.harness.suite import start_suite
 
-    async with start_suite("simple-entity-call") as suite:
-        app = create_gateway_app(suite.supergraph_sdl, transport=SlowSubgraphs())
-        limiter = app.endpoint.limiter
-        assert limiter is not None  # adaptive is the default
+    async def rounds_of_sixty(app: Any) -> list[float]:
+        """Seconds for 60 concurrent operations, three times."""
         async with serve_app(app) as url, aiohttp.ClientSession() as session:
 
             async def ask() -> dict[str, object]:
@@ -186,13 +185,26 @@ async def test_slow_subgraphs_are_not_throttled_through_http() -> None:
                     assert response.status == 200
                     return await response.json()  # type: ignore[no-any-return]
 
+            times = []
             for _ in range(3):
                 begun = time.perf_counter()
                 answers = await asyncio.gather(*(ask() for _ in range(60)))
-                elapsed = time.perf_counter() - begun
+                times.append(time.perf_counter() - begun)
                 assert all(a.get("data") and not a.get("errors") for a in answers), answers[0]
-                # Two fetches of 0.2 s each; 60 operations four at a time would take 6 s.
-                assert elapsed < 1.5, elapsed
+            return times
+
+    async with start_suite("simple-entity-call") as suite:
+        unlimited = create_gateway_app(suite.supergraph_sdl, transport=SlowSubgraphs())
+        unlimited.endpoint.limiter = None
+        baseline = min(await rounds_of_sixty(unlimited))
+        app = create_gateway_app(suite.supergraph_sdl, transport=SlowSubgraphs())
+        limiter = app.endpoint.limiter
+        assert limiter is not None  # adaptive is the default
+        for elapsed in await rounds_of_sixty(app):
+            # Two fetches of 0.2 s each: about 0.8 s here without a limit. Sixty operations
+            # four at a time would take 6 s. The bound follows the unlimited run of this
+            # machine at this moment (a loaded CI machine doubles both).
+            assert elapsed < max(1.5, 2 * baseline), (elapsed, baseline)
         assert limiter.in_flight == 0
         assert limiter.bypassed > 0  # the start-up probe held operations back, briefly
 
