@@ -102,6 +102,7 @@ class PlanExecutor:
             headers = state.sent_headers[subgraph] = self.subgraph_headers(state.headers, subgraph)
         state.fetches += 1
         timeout = self.timeouts.get(subgraph, self.timeout)
+        idempotent = fetch.operation_kind != "mutation"  # a mutation is never sent twice
         started = time.perf_counter()
         tracing = self.tracing
         try:
@@ -112,11 +113,11 @@ class PlanExecutor:
                     traced = dict(headers)
                     tracing.inject(traced)
                     outcome = await self.transport.post(
-                        self.urls[fetch.graph], body, traced, timeout, fetch.operation_kind != "mutation"
+                        self.urls[fetch.graph], body, traced, timeout, idempotent
                     )
             else:
                 outcome = await self.transport.post(
-                    self.urls[fetch.graph], body, headers, timeout, fetch.operation_kind != "mutation"
+                    self.urls[fetch.graph], body, headers, timeout, idempotent
                 )
         except SubgraphTransportError as error:
             if self.metrics is not None:

@@ -225,12 +225,11 @@ class FastTransport:
         connection is free."""
         watchdog = self.watchdog_of_loop()
         loop = watchdog.loop
-        waiter: asyncio.Future[Answer] = loop.create_future()
         if not url.startswith("http://"):
             if self._fallback is None:
                 self._fallback = AiohttpTransport()
-            _chain(loop.create_task(self._fallback.post(url, body, headers, timeout)), waiter)
-            return waiter
+            return loop.create_task(self._fallback.post(url, body, headers, timeout))
+        waiter: asyncio.Future[Answer] = loop.create_future()
         target = self.target(url)
         fields = "".join([f"{name}: {value}\r\n" for name, value in headers.items()])
         request = b"%s%sContent-Length: %d\r\n\r\n%s" % (
@@ -280,20 +279,3 @@ class FastTransport:
         if self._fallback is not None:
             await self._fallback.close()
 
-
-def _chain(task: asyncio.Task[Answer], waiter: asyncio.Future[Answer]) -> None:
-    """The task's outcome passed on to `waiter` (unless the reader gave up)."""
-
-    def done(finished: asyncio.Task[Answer]) -> None:
-        if waiter.done():
-            if not finished.cancelled():
-                finished.exception()  # retrieved: nobody else waits for it
-            return
-        if finished.cancelled():
-            waiter.cancel()
-        elif (error := finished.exception()) is not None:
-            waiter.set_exception(error)
-        else:
-            waiter.set_result(finished.result())
-
-    task.add_done_callback(done)

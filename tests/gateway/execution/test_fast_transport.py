@@ -15,6 +15,20 @@ from gateway.execution.transport import SubgraphTransportError
 ANSWER = b'{"data":{"ok":true}}'
 
 
+async def read_request(reader: asyncio.StreamReader) -> bytes:
+    """One HTTP/1.1 request with a Content-Length; its body."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    length = next(
+        int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")
+    )
+    return await reader.readexactly(length)
+
+
+async def send_answer(writer: asyncio.StreamWriter) -> None:
+    writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(ANSWER), ANSWER))
+    await writer.drain()
+
+
 async def serve(delays: dict[bytes, float]) -> tuple[asyncio.AbstractServer, int]:
     """An HTTP/1.1 server that answers each request after the delay its body names
     (a body it does not know is never answered)."""
@@ -22,19 +36,11 @@ async def serve(delays: dict[bytes, float]) -> tuple[asyncio.AbstractServer, int
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                length = next(
-                    int(line.split(b":", 1)[1])
-                    for line in head.split(b"\r\n")
-                    if line.lower().startswith(b"content-length:")
-                )
-                body = await reader.readexactly(length)
-                delay = delays.get(body)
+                delay = delays.get(await read_request(reader))
                 if delay is None:
                     await asyncio.sleep(3600)
                 await asyncio.sleep(delay or 0)
-                writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(ANSWER), ANSWER))
-                await writer.drain()
+                await send_answer(writer)
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
             writer.close()
 
@@ -88,18 +94,10 @@ async def serve_then_hang_up(
     that fails while processing it would)."""
     connections: list[int] = []
 
-    async def read_request(reader: asyncio.StreamReader) -> None:
-        head = await reader.readuntil(b"\r\n\r\n")
-        length = next(
-            int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")
-        )
-        await reader.readexactly(length)
-
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         connections.append(1)
         await read_request(reader)
-        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(ANSWER), ANSWER))
-        await writer.drain()
+        await send_answer(writer)
         if read_next:
             await read_request(reader)
         writer.close()

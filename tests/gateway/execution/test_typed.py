@@ -3,7 +3,9 @@ the request over to it without asking any subgraph twice."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -135,45 +137,58 @@ async def test_several_entity_types_in_one_fetch_decode_as_one_tagged_union() ->
             await gateway.close()
 
 
+@contextlib.asynccontextmanager
+async def rewriting_gateway(
+    running: Any, subgraph: str, rewrite: Callable[[dict[str, Any]], str]
+) -> AsyncIterator[Gateway]:
+    """A gateway whose `subgraph` is reached through a real HTTP proxy that passes each
+    answer's JSON document through `rewrite` (which returns the text to send)."""
+    upstream = running.urls[subgraph]
+    session = aiohttp.ClientSession()
+
+    async def proxy(request: web.Request) -> web.Response:
+        async with session.post(upstream, data=await request.read(), headers={"content-type": "application/json"}) as answer:
+            document = await answer.json()
+        return web.Response(text=rewrite(document), content_type="application/json")
+
+    app = web.Application()
+    app.router.add_post("/graphql", proxy)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    gateway = Gateway(
+        parse_supergraph(running.supergraph_sdl),
+        urls={**running.urls, subgraph: f"http://127.0.0.1:{port}/graphql"},
+    )
+    try:
+        yield gateway
+    finally:
+        await gateway.close()
+        await session.close()
+        await runner.cleanup()
+
+
 async def test_an_entity_answered_as_another_type_hands_over_to_the_dict_path() -> None:
     """A subgraph naming another __typename than the representation's: the typed path
     cannot trust its decoding and the dict executor answers, from the same answers."""
     suite = load_suite("nested-lists")
     query = (suite.directory / "cases" / "same-type-at-three-depths.graphql").read_text()
-    async with start_suite(suite) as running:
-        upstream = running.urls["players"]
-        session = aiohttp.ClientSession()
 
-        async def swap_types(request: web.Request) -> web.Response:
-            async with session.post(upstream, data=await request.read(), headers={"content-type": "application/json"}) as answer:
-                document = await answer.json()
-            teams = [e for e in (document["data"] or {}).get("_entities") or () if e["__typename"] == "Team"]
-            if teams:
-                teams[0]["__typename"] = "Player"  # with the Team's fields
-            return web.json_response(document)
+    def swap_types(document: dict[str, Any]) -> str:
+        teams = [e for e in (document["data"] or {}).get("_entities") or () if e["__typename"] == "Team"]
+        if teams:
+            teams[0]["__typename"] = "Player"  # with the Team's fields
+        return json.dumps(document)
 
-        app = web.Application()
-        app.router.add_post("/graphql", swap_types)
-        runner = web.AppRunner(app)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        gateway = Gateway(
-            parse_supergraph(running.supergraph_sdl),
-            urls={**running.urls, "players": f"http://127.0.0.1:{port}/graphql"},
-        )
-        try:
-            assert tagged_programs(gateway, query)
-            payload, body = await run_typed(gateway, query)
-            assert payload is None, "the typed path accepted an entity of the wrong type"
-            result = await gateway.run(gateway.prepare(query, None), {}, {}, encode=True)
-            assert result.encoded() == orjson.dumps(body)
-            assert "errors" in body or body["data"] is not None
-        finally:
-            await gateway.close()
-            await session.close()
-            await runner.cleanup()
+    async with start_suite(suite) as running, rewriting_gateway(running, "players", swap_types) as gateway:
+        assert tagged_programs(gateway, query)
+        payload, body = await run_typed(gateway, query)
+        assert payload is None, "the typed path accepted an entity of the wrong type"
+        result = await gateway.run(gateway.prepare(query, None), {}, {}, encode=True)
+        assert result.encoded() == orjson.dumps(body)
+        assert "errors" in body or body["data"] is not None
 
 
 async def test_nullable_scalars_pass_through_as_the_subgraph_wrote_them() -> None:
@@ -183,42 +198,21 @@ async def test_nullable_scalars_pass_through_as_the_subgraph_wrote_them() -> Non
     suite = load_suite("simple-entity-call")
     query = "{ me { id nickname email } }"
     nicknames: list[Any] = ['caf\u00e9 "quoted"', 7]
-    async with start_suite(suite) as running:
-        upstream = running.urls["profiles"]
-        session = aiohttp.ClientSession()
 
-        async def rewrite(request: web.Request) -> web.Response:
-            async with session.post(upstream, data=await request.read(), headers={"content-type": "application/json"}) as answer:
-                document = await answer.json()
-            document["data"]["_entities"][0]["nickname"] = nicknames[0]
-            # json.dumps escapes non-ASCII (\u00e9), as Python subgraphs send it
-            return web.Response(text=json.dumps(document), content_type="application/json")
+    def rewrite(document: dict[str, Any]) -> str:
+        document["data"]["_entities"][0]["nickname"] = nicknames[0]
+        return json.dumps(document)  # escapes non-ASCII (\u00e9), as Python subgraphs do
 
-        app = web.Application()
-        app.router.add_post("/graphql", rewrite)
-        runner = web.AppRunner(app)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        gateway = Gateway(
-            parse_supergraph(running.supergraph_sdl),
-            urls={**running.urls, "profiles": f"http://127.0.0.1:{port}/graphql"},
-        )
-        try:
-            payload, body = await run_typed(gateway, query)
-            assert payload is not None, "the typed path handed over"
-            assert b'"nickname":"caf\\u00e9 \\"quoted\\""' in payload
-            assert orjson.loads(payload) == body
-            assert body["data"]["me"]["nickname"] == 'caf\u00e9 "quoted"'
-            nicknames.pop(0)
-            payload, body = await run_typed(gateway, query)
-            assert payload is not None and orjson.loads(payload) == body
-            assert body["data"]["me"]["nickname"] == 7
-        finally:
-            await gateway.close()
-            await session.close()
-            await runner.cleanup()
+    async with start_suite(suite) as running, rewriting_gateway(running, "profiles", rewrite) as gateway:
+        payload, body = await run_typed(gateway, query)
+        assert payload is not None, "the typed path handed over"
+        assert b'"nickname":"caf\\u00e9 \\"quoted\\""' in payload
+        assert orjson.loads(payload) == body
+        assert body["data"]["me"]["nickname"] == 'caf\u00e9 "quoted"'
+        nicknames.pop(0)
+        payload, body = await run_typed(gateway, query)
+        assert payload is not None and orjson.loads(payload) == body
+        assert body["data"]["me"]["nickname"] == 7
 
 
 def test_entity_fetches_on_the_same_settled_paths_share_one_collection() -> None:
