@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +37,17 @@ class ExecutionState:
     replay: dict[tuple[str, bytes], Any] | None = None
     # subgraph -> the headers its requests carry (the same for every fetch of a request)
     sent_headers: dict[str, Mapping[str, str]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class SentFetch:
+    """A subgraph request on its way: see PlanExecutor.start."""
+
+    fetch: Fetch
+    body: bytes
+    answer: asyncio.Future[tuple[int, bytes]]
+    started: float
+    replayed: bool = False
 
 
 class PlanExecutor:
@@ -83,20 +94,37 @@ class PlanExecutor:
     async def post(
         self, fetch: Fetch, variables: dict[str, Any], state: ExecutionState
     ) -> tuple[int, bytes]:
-        """One subgraph request: the HTTP status and body, or SubgraphTransportError.
+        """One subgraph request: the HTTP status and body, or SubgraphTransportError."""
+        sent = self.start(fetch, variables, state)
+        try:
+            outcome = await sent.answer
+        except SubgraphTransportError as error:
+            self.failed(sent, state, error)
+            raise
+        self.received(sent, state, outcome)
+        return outcome
+
+    def start(self, fetch: Fetch, variables: dict[str, Any], state: ExecutionState) -> SentFetch:
+        """Sends one subgraph request; the caller awaits `answer` (the HTTP status and
+        body, or SubgraphTransportError) and then reports it with `received` or `failed`.
+        Split so that the typed executor can send a Parallel node's fetches and await
+        their answers in one coroutine, with no task or coroutine per fetch.
 
         With `state.recording`, every outcome is kept by (graph, request body); with
         `state.replay`, a request already answered there is not sent again (the typed
         executor hands its answers over when it falls back to this one)."""
-        subgraph = fetch.service_name
         body = orjson.dumps({"query": fetch.query, "variables": variables})
         replay = state.replay
         if replay is not None:
             outcome = replay.get((fetch.graph, body))
             if outcome is not None:
+                answer = asyncio.get_running_loop().create_future()
                 if isinstance(outcome, SubgraphTransportError):
-                    raise outcome
-                return outcome  # type: ignore[no-any-return]
+                    answer.set_exception(outcome)
+                else:
+                    answer.set_result(outcome)
+                return SentFetch(fetch, body, answer, 0.0, replayed=True)
+        subgraph = fetch.service_name
         headers = state.sent_headers.get(subgraph)
         if headers is None:
             headers = state.sent_headers[subgraph] = self.subgraph_headers(state.headers, subgraph)
@@ -105,34 +133,49 @@ class PlanExecutor:
         idempotent = fetch.operation_kind != "mutation"  # a mutation is never sent twice
         started = time.perf_counter()
         tracing = self.tracing
-        try:
-            if tracing is not None and tracing.enabled:
-                with tracing.span(
-                    f"fetch {subgraph}", **{"graphql.subgraph": subgraph, "graphql.fetch.id": fetch.id}
-                ):
-                    traced = dict(headers)
-                    tracing.inject(traced)
-                    outcome = await self.transport.post(
-                        self.urls[fetch.graph], body, traced, timeout, idempotent
-                    )
-            else:
-                outcome = await self.transport.post(
-                    self.urls[fetch.graph], body, headers, timeout, idempotent
-                )
-        except SubgraphTransportError as error:
-            if self.metrics is not None:
-                self.metrics.subgraph_failures.labels(subgraph, error.code).inc()
-            if state.recording is not None:
-                state.recording[(fetch.graph, body)] = error
-            raise
+        url = self.urls[fetch.graph]
+        sending: Awaitable[tuple[int, bytes]]
+        if tracing is not None and tracing.enabled:
+            sending = self._traced(fetch, url, body, headers, timeout, idempotent)
+        else:
+            sending = self.transport.post(url, body, headers, timeout, idempotent)
+        if isinstance(sending, asyncio.Future):
+            return SentFetch(fetch, body, sending, started)
+        # A coroutine sends only once awaited: a task starts it now.
+        return SentFetch(fetch, body, asyncio.ensure_future(sending), started)
+
+    async def _traced(
+        self, fetch: Fetch, url: str, body: bytes, headers: Mapping[str, str], timeout: float,
+        idempotent: bool,
+    ) -> tuple[int, bytes]:
+        subgraph = fetch.service_name
+        assert self.tracing is not None
+        with self.tracing.span(
+            f"fetch {subgraph}", **{"graphql.subgraph": subgraph, "graphql.fetch.id": fetch.id}
+        ):
+            traced = dict(headers)
+            self.tracing.inject(traced)
+            return await self.transport.post(url, body, traced, timeout, idempotent)
+
+    def received(self, sent: SentFetch, state: ExecutionState, outcome: tuple[int, bytes]) -> None:
+        if sent.replayed:
+            return
         if self.metrics is not None:
+            subgraph = sent.fetch.service_name
             observe = self._latency.get(subgraph)
             if observe is None:
                 observe = self._latency[subgraph] = self.metrics.subgraph_latency.labels(subgraph).observe
-            observe(time.perf_counter() - started)
+            observe(time.perf_counter() - sent.started)
         if state.recording is not None:
-            state.recording[(fetch.graph, body)] = outcome
-        return outcome
+            state.recording[(sent.fetch.graph, sent.body)] = outcome
+
+    def failed(self, sent: SentFetch, state: ExecutionState, error: SubgraphTransportError) -> None:
+        if sent.replayed:
+            return
+        if self.metrics is not None:
+            self.metrics.subgraph_failures.labels(sent.fetch.service_name, error.code).inc()
+        if state.recording is not None:
+            state.recording[(sent.fetch.graph, sent.body)] = error
 
     def subgraph_headers(self, headers: Mapping[str, str], subgraph: str) -> dict[str, str]:
         sent = {"content-type": "application/json", "accept": "application/json"}

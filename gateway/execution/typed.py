@@ -44,7 +44,7 @@ from graphql import (
     GraphQLScalarType,
 )
 
-from gateway.execution.executor import ExecutionState, PlanExecutor
+from gateway.execution.executor import ExecutionState, PlanExecutor, SentFetch
 from gateway.execution.merge import representation_plan
 from gateway.execution.struct_shape import leaf_annotation, strip_none
 from gateway.execution.transport import SubgraphTransportError
@@ -529,26 +529,73 @@ class TypedPlan:
         share it (see _Compiler.share_paths)."""
         if node is None:
             return
-        if isinstance(node, Fetch):
-            await self.root_fetch(executor, self.programs[node.id], state, root)
-        elif isinstance(node, Flatten):
-            await self.entity_fetch(executor, self.programs[node.node.id], state, root, found)
+        if isinstance(node, (Fetch, Flatten)):
+            step = self.send(executor, node, state, root, found)
+            if step is not None:
+                try:
+                    answer = await step.sent.answer
+                except SubgraphTransportError as error:
+                    executor.failed(step.sent, state, error)
+                    raise TypedFallback from None
+                executor.received(step.sent, state, answer)
+                step.settle(answer, root)
         elif isinstance(node, Sequence):
             for child in node.nodes:
                 await self.execute(executor, child, state, root, found)
         elif isinstance(node, Parallel):
-            await self.parallel(executor, node.nodes, state, root, found)
+            leaves = [child for child in node.nodes if isinstance(child, (Fetch, Flatten))]
+            if len(leaves) == len(node.nodes):
+                await self.parallel_fetches(executor, leaves, state, root, found)
+            else:
+                await self.parallel(executor, node.nodes, state, root, found)
         else:  # pragma: no cover - excluded at compile time
             raise TypedFallback
+
+    async def parallel_fetches(
+        self, executor: PlanExecutor, nodes: list[Fetch | Flatten], state: ExecutionState, root: Any,
+        found: dict[Any, list[Any]],
+    ) -> None:
+        """Branches that are each one fetch: every request is sent, then the answers are
+        awaited and settled in the plan's order, all in this coroutine (a task per branch
+        and its chain of coroutines cost more than the fetches' own code here). Every
+        answer is awaited before an error is raised, so that all are recorded for a
+        fallback; cancelling this cancels the requests still unanswered."""
+        steps: list[_Step] = []
+        error: BaseException | None = None
+        try:
+            for child in nodes:
+                step = self.send(executor, child, state, root, found)
+                if step is not None:
+                    steps.append(step)
+        except Exception as failure:  # an unhashable key value: TypedFallback
+            error = failure
+        for index, step in enumerate(steps):
+            try:
+                answer = await step.sent.answer
+            except SubgraphTransportError as failure:
+                executor.failed(step.sent, state, failure)
+                error = error or TypedFallback()
+                continue
+            except asyncio.CancelledError:
+                for later in steps[index + 1:]:
+                    later.sent.answer.cancel()
+                raise
+            executor.received(step.sent, state, answer)
+            if error is None:
+                try:
+                    step.settle(answer, root)
+                except Exception as failure:
+                    error = failure
+        if error is not None:
+            raise error
 
     async def parallel(
         self, executor: PlanExecutor, nodes: tuple[PlanNode, ...], state: ExecutionState, root: Any,
         found: dict[Any, list[Any]],
     ) -> None:
         """The branches run at once: every one but the first as a task, the first in this
-        coroutine (a task and gather() cost more than the fetches' own code here). Every
-        branch finishes before an error is raised, so that all answers are recorded for a
-        fallback; cancelling this cancels the branches."""
+        coroutine. Every branch finishes before an error is raised, so that all answers
+        are recorded for a fallback; cancelling this cancels the branches."""
         if not nodes:
             return
         first, *rest = nodes
@@ -575,42 +622,23 @@ class TypedPlan:
         if error is not None:
             raise error
 
-    @staticmethod
-    def data_of(answer: tuple[int, bytes], decode: Any) -> Any:
-        """The decoded `data` of a subgraph's answer; TypedFallback unless it is a 200
-        with data, no errors, in the expected shape. (The fetches await the post
-        themselves, each with a SubgraphTransportError -> TypedFallback: a coroutine
-        between them would cost its resume and suspend on every fetch.)"""
-        status, payload = answer
-        if status != 200:
-            raise TypedFallback
-        try:
-            response = decode(payload)
-        except (msgspec.DecodeError, msgspec.ValidationError):
-            raise TypedFallback from None
-        if response.errors is not UNSET or response.data is None:
-            raise TypedFallback
-        return response.data
-
-    async def root_fetch(self, executor: PlanExecutor, program: _RootProgram, state: ExecutionState, root: Any) -> None:
-        fetch = program.fetch
-        variables = {n: state.variables[n] for n in fetch.variable_names if n in state.variables}
-        try:
-            answer = await executor.post(fetch, variables, state)
-        except SubgraphTransportError:
-            raise TypedFallback from None
-        program.set_fields(root, self.data_of(answer, program.decode))
-
-    async def entity_fetch(
-        self, executor: PlanExecutor, program: _EntityProgram, state: ExecutionState, root: Any,
+    def send(
+        self, executor: PlanExecutor, node: Fetch | Flatten, state: ExecutionState, root: Any,
         found: dict[Any, list[Any]],
-    ) -> None:
-        fetch = program.fetch
+    ) -> _Step | None:
+        """Sends the fetch of a Fetch or Flatten node: None when an entity fetch finds no
+        object to fetch for."""
+        if isinstance(node, Fetch):
+            program = self.programs[node.id]
+            variables = {n: state.variables[n] for n in node.variable_names if n in state.variables}
+            return _RootStep(program, executor.start(node, variables, state))
+        entity = self.programs[node.node.id]
+        fetch = entity.fetch
         representations: list[dict[str, Any]] = []
         seen: dict[tuple[Any, ...], int] = {}
         batches: list[list[tuple[Any, int]]] = []
         try:
-            for build, _, _, collect in program.paths:
+            for build, _, _, collect in entity.paths:
                 pairs: list[tuple[Any, int]] = []
                 if collect is None:
                     build(root, representations, seen, pairs)
@@ -624,21 +652,63 @@ class TypedPlan:
         except TypeError:  # an unhashable key value
             raise TypedFallback from None
         if not representations:
-            return
+            return None
         variables = {n: state.variables[n] for n in fetch.variable_names if n in state.variables}
         variables["representations"] = representations
-        try:
-            answer = await executor.post(fetch, variables, state)
-        except SubgraphTransportError:
-            raise TypedFallback from None
-        entities = self.data_of(answer, program.decode).entities
-        if len(entities) != len(representations):
+        return _EntityStep(entity, executor.start(fetch, variables, state), batches, len(representations))
+
+
+def _data_of(answer: tuple[int, bytes], decode: Any) -> Any:
+    """The decoded `data` of a subgraph's answer; TypedFallback unless it is a 200 with
+    data, no errors, in the expected shape."""
+    status, payload = answer
+    if status != 200:
+        raise TypedFallback
+    try:
+        response = decode(payload)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        raise TypedFallback from None
+    if response.errors is not UNSET or response.data is None:
+        raise TypedFallback
+    return response.data
+
+
+class _RootStep:
+    """A root fetch sent: its answer's fields go onto the root object."""
+
+    __slots__ = ("program", "sent")
+
+    def __init__(self, program: _RootProgram, sent: SentFetch) -> None:
+        self.program = program
+        self.sent = sent
+
+    def settle(self, answer: tuple[int, bytes], root: Any) -> None:
+        self.program.set_fields(root, _data_of(answer, self.program.decode))
+
+
+class _EntityStep:
+    """An entity fetch sent, with the objects each representation's answer goes onto."""
+
+    __slots__ = ("batches", "count", "program", "sent")
+
+    def __init__(
+        self, program: _EntityProgram, sent: SentFetch, batches: list[list[tuple[Any, int]]], count: int
+    ) -> None:
+        self.program = program
+        self.sent = sent
+        self.batches = batches
+        self.count = count
+
+    def settle(self, answer: tuple[int, bytes], root: Any) -> None:
+        program = self.program
+        entities = _data_of(answer, program.decode).entities
+        if len(entities) != self.count:
             raise TypedFallback
         decoders = program.decoders
         classes = program.classes
         if decoders is not None or classes is not None:
-            types = [""] * len(representations)
-            for (_, _, type_name, _), pairs in zip(program.paths, batches, strict=True):
+            types = [""] * self.count
+            for (_, _, type_name, _), pairs in zip(program.paths, self.batches, strict=True):
                 for _, index in pairs:
                     types[index] = type_name
             if classes is not None:
@@ -651,8 +721,11 @@ class TypedPlan:
                     entities = [decoders[t].decode(raw) for t, raw in zip(types, entities, strict=True)]
                 except (msgspec.DecodeError, msgspec.ValidationError):
                     raise TypedFallback from None
-        for (_, merge, _, _), pairs in zip(program.paths, batches, strict=True):
+        for (_, merge, _, _), pairs in zip(program.paths, self.batches, strict=True):
             merge(pairs, entities)
+
+
+_Step = Union[_RootStep, _EntityStep]  # noqa: UP007
 
 
 def compile_typed_plan(
