@@ -165,6 +165,10 @@ class GatewayApp:
                 return
         await self.router(scope, receive, send)
 
+    def direct_graphql(self) -> tuple[str, GraphQLEndpoint]:
+        """For gateway.http.server: the path whose POSTs may go straight to the endpoint."""
+        return self.graphql_path, self.endpoint
+
     async def health(self, _: Request) -> Response:
         return JSONResponse({"status": "ok"})
 

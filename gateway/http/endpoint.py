@@ -82,37 +82,57 @@ class GraphQLEndpoint:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = LowercaseHeaders([(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"]])
-        request_id = headers.get("x-request-id") or f"{_ID_PREFIX}{next(_ID_COUNTER):012x}"
+        client = scope.get("client")
+        status, payload, media, extra = await self.respond(
+            scope["method"], headers, None, receive, scope.get("query_string", b""),
+            scope.get("root_path", "") + scope["path"], client[0] if client else None,
+        )
+        await _respond(send, status, payload, media, extra)
+
+    async def respond(
+        self,
+        method: str,
+        headers: LowercaseHeaders,
+        body: bytes | None,
+        receive: Receive | None,
+        query_string: bytes,
+        path: str,
+        address: str | None,
+    ) -> tuple[int, bytes, str, dict[str, str]]:
+        """One HTTP request to the endpoint: the status, body, media type and extra
+        headers of the response. The body comes as `body` when the server has it whole
+        (gateway.http.server's direct path), else from ASGI's `receive`."""
+        request_id = headers.get("x-request-id")
+        if not request_id or len(request_id) > 200 or not request_id.isprintable():
+            request_id = f"{_ID_PREFIX}{next(_ID_COUNTER):012x}"  # none, or not one to echo
         headers["x-request-id"] = request_id
         started = time.perf_counter()
-        method = scope["method"]
         media = choose_media_type(headers.get("accept"))
         try:
             if method == "GET":
-                if self.graphiql and _wants_html(headers) and not scope.get("query_string"):
-                    page = graphiql_page(scope.get("root_path", "") + scope["path"])
-                    await _respond(send, 200, page.encode(), "text/html; charset=utf-8")
-                    return
-                request = parse_get_query(scope.get("query_string", b""))
+                if self.graphiql and _wants_html(headers) and not query_string:
+                    return 200, graphiql_page(path).encode(), "text/html; charset=utf-8", {}
+                request = parse_get_query(query_string)
             elif method == "POST":
-                body = await _read_body(receive, self.max_body_bytes)
+                if body is None:
+                    assert receive is not None
+                    body = await _read_body(receive, self.max_body_bytes)
+                elif len(body) > self.max_body_bytes:
+                    raise RequestError(413, f"the request body is larger than {self.max_body_bytes} bytes")
                 request = parse_post_body(headers.get("content-type"), body)
             else:
                 raise RequestError(405, "use GET or POST", {"allow": "GET, POST"})
             if media is None:
                 raise RequestError(406, "Accept must allow application/graphql-response+json or application/json")
-            client = scope.get("client")
-            address = client[0] if client else None
             status, payload, cached = await self.execute(request, headers, method, media, address)
         except RequestError as error:
             payload = orjson.dumps({"errors": [{"message": error.message, "extensions": {"code": "BAD_REQUEST"}}]})
             self.record(None, started, ["BAD_REQUEST"])
-            await _respond(send, error.status, payload, media or "application/json", {**error.headers, "x-request-id": request_id})
-            return
+            return error.status, payload, media or "application/json", {**error.headers, "x-request-id": request_id}
         extra = {"x-request-id": request_id}
         if cached is not None:
             extra["x-modelplane-cache"] = cached
-        await _respond(send, status, payload, media, extra)
+        return status, payload, media, extra
 
     def document_operation(self, request: GraphQLRequest) -> str | None:
         """The operation's name in the document, when the client sent no operationName
@@ -325,9 +345,12 @@ async def _read_body(receive: Receive, limit: int) -> bytes:
 async def _respond(
     send: Send, status: int, body: bytes, media: str, extra: Mapping[str, str] | None = None
 ) -> None:
-    content_type = media if media.startswith("text/") else f"{media}; charset=utf-8"
-    headers = [(b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode())]
+    headers = [(b"content-type", content_type_of(media).encode()), (b"content-length", str(len(body)).encode())]
     for name, value in (extra or {}).items():
         headers.append((name.encode(), value.encode()))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+def content_type_of(media: str) -> str:
+    return media if media.startswith("text/") else f"{media}; charset=utf-8"
