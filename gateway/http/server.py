@@ -61,6 +61,13 @@ class _HeadHoldingTransport:
         else:
             self._transport.write(data)
 
+    def writelines(self, data: Any) -> None:
+        held = self._held
+        if held is not None:  # a head-only response (HEAD, 204) not yet flushed goes first
+            self._held = None
+            data = (held, *data)
+        self._transport.writelines(data)
+
     def flush(self) -> None:
         held = self._held
         if held is not None:

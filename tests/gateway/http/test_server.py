@@ -86,3 +86,19 @@ async def test_the_head_waits_for_the_body_or_the_next_loop_turn() -> None:
     proxy.close()  # a held head goes out before the connection closes
     assert recorder.calls[-2:] == [("write", [b"HTTP/1.1 200 OK\r\n\r\n"]), ("close", [])]
     assert proxy.get_extra_info("peername") == "info:peername"
+
+
+async def test_a_whole_response_written_at_once_follows_a_head_still_held() -> None:
+    """The direct path writes head and body in one writelines; a head-only response held
+    until the next loop turn (a pipelined HEAD's, say) still leaves before it."""
+    recorder = Recorder()
+    proxy = _HeadHoldingTransport(recorder, asyncio.get_running_loop())  # type: ignore[arg-type]
+    proxy.write(b"HTTP/1.1 204 No Content\r\n\r\n")
+    proxy.writelines((b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n", b"{}"))
+    assert recorder.calls == [
+        ("writelines", [b"HTTP/1.1 204 No Content\r\n\r\n", b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n", b"{}"])
+    ]
+    await asyncio.sleep(0)  # the flush scheduled for the held head finds nothing left
+    assert len(recorder.calls) == 1
+    proxy.writelines((b"HTTP/1.1 200 OK\r\n\r\n",))
+    assert recorder.calls[-1] == ("writelines", [b"HTTP/1.1 200 OK\r\n\r\n"])
