@@ -530,34 +530,27 @@ class TypedPlan:
         if node is None:
             return
         if isinstance(node, (Fetch, Flatten)):
-            step = self.send(executor, node, state, root, found)
-            if step is not None:
-                try:
-                    answer = await step.sent.answer
-                except SubgraphTransportError as error:
-                    executor.failed(step.sent, state, error)
-                    raise TypedFallback from None
-                executor.received(step.sent, state, answer)
-                step.settle(answer, root)
+            await self.fetches(executor, [node], state, root, found)
         elif isinstance(node, Sequence):
             for child in node.nodes:
                 await self.execute(executor, child, state, root, found)
         elif isinstance(node, Parallel):
             leaves = [child for child in node.nodes if isinstance(child, (Fetch, Flatten))]
             if len(leaves) == len(node.nodes):
-                await self.parallel_fetches(executor, leaves, state, root, found)
+                await self.fetches(executor, leaves, state, root, found)
             else:
                 await self.parallel(executor, node.nodes, state, root, found)
         else:  # pragma: no cover - excluded at compile time
             raise TypedFallback
 
-    async def parallel_fetches(
+    async def fetches(
         self, executor: PlanExecutor, nodes: list[Fetch | Flatten], state: ExecutionState, root: Any,
         found: dict[Any, list[Any]],
     ) -> None:
-        """Branches that are each one fetch: every request is sent, then the answers are
-        awaited and settled in the plan's order, all in this coroutine (a task per branch
-        and its chain of coroutines cost more than the fetches' own code here). Every
+        """A Fetch or Flatten node, or a Parallel's branches that are each one: every
+        request is sent, then the answers are awaited and settled in the plan's order, all
+        in this coroutine (a task per branch and its chain of coroutines cost more than
+        the fetches' own code here). Every
         answer is awaited before an error is raised, so that all are recorded for a
         fallback; cancelling this cancels the requests still unanswered."""
         steps: list[_Step] = []
