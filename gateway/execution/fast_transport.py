@@ -5,8 +5,10 @@ subgraph requests per client request, so the hot path uses this client. It speak
 what subgraphs need — POST, keep-alive, Content-Length or chunked responses — and leaves
 TLS, proxies and redirects (https subgraphs) to aiohttp.
 
-`post` is a plain function that writes the request at once and returns the future the
-answer completes: no coroutine of its own between the caller and the socket. Each await
+`post` is a plain function that starts the exchange and returns the future the answer
+completes: no coroutine of its own between the caller and the socket. The request is
+written at the start of the event loop's next turn, together with the others that turn
+made (gateway.batched_writes). Each await
 in a chain of coroutines costs its resume and suspend on every wake-up, and the gateway
 waits on seven of these per request on the benchmark. The connection finishes its own
 exchange: it goes back to its pool when the response has ended, and a pooled connection
@@ -21,6 +23,7 @@ from urllib.parse import urlsplit
 
 import httptools
 
+from gateway.batched_writes import turn_writer
 from gateway.execution.transport import AiohttpTransport, SubgraphTransportError
 
 Answer = tuple[int, bytes]
@@ -125,9 +128,16 @@ class _Connection(asyncio.Protocol):
         self.exchange = exchange
         self.reused = reused
         self.received_any = False
-        self.transport.write(exchange.request)
+        watchdog.writer.defer(self.send, exchange.request)
         self.watchdog = watchdog
         watchdog.watch(self)
+
+    def send(self, request: bytes) -> None:
+        """The deferred write of a request (see gateway.batched_writes): a connection that
+        closed meanwhile has already failed or retried its exchange."""
+        transport = self.transport
+        if not self.closed and transport is not None and not transport.is_closing():
+            transport.write(request)
 
     def detach(self) -> _Exchange | None:
         exchange = self.exchange
@@ -155,6 +165,7 @@ class _Watchdog:
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
+        self.writer = turn_writer(loop)
         self.watched: set[_Connection] = set()
         self.armed = False
 
@@ -221,8 +232,8 @@ class FastTransport:
         timeout: float,
         idempotent: bool = True,
     ) -> asyncio.Future[Answer]:
-        """The answer's future; the request is written before this returns when a pooled
-        connection is free."""
+        """The answer's future; the request goes out at the loop's next turn on a pooled
+        connection when one is free, else once a new connection is made."""
         watchdog = self.watchdog_of_loop()
         loop = watchdog.loop
         if not url.startswith("http://"):

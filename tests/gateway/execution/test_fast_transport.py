@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import time
 from typing import Any
 
@@ -202,3 +203,45 @@ async def test_the_gateway_never_resends_a_mutation_but_may_resend_the_entity_fe
             assert len(sent) >= 2 and all(idempotent for idempotent, _ in sent[1:]), sent
         finally:
             await gateway.close()
+
+
+async def test_the_requests_of_one_turn_are_written_together_at_the_next() -> None:
+    server, port = await serve({b"one": 0, b"two": 0, b"three": 0})
+    transport = FastTransport()
+    try:
+        url = f"http://127.0.0.1:{port}/graphql"
+        await asyncio.gather(*(transport.post(url, body, {}, 5) for body in (b"one", b"two", b"three")))
+        assert len(transport.target(url).idle) == 3
+        answers = [transport.post(url, body, {}, 5) for body in (b"one", b"two", b"three")]
+        assert transport._watchdog is not None
+        writer = transport._watchdog.writer
+        assert [request.endswith(body) for (_, request), body in zip(
+            writer.pending, (b"one", b"two", b"three"), strict=True
+        )] == [True, True, True]  # pooled connections taken, nothing written yet
+        assert await asyncio.gather(*answers) == [(200, ANSWER)] * 3
+        assert writer.pending == []
+    finally:
+        await transport.close()
+        server.close()
+
+
+async def test_a_connection_lost_before_its_deferred_write_resends_the_request_on_a_new_one(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    server, port = await serve({b"one": 0})
+    transport = FastTransport()
+    try:
+        url = f"http://127.0.0.1:{port}/graphql"
+        assert await transport.post(url, b"one", {}, 5) == (200, ANSWER)
+        (pooled,) = transport.target(url).idle
+        answer = transport.post(url, b"one", {}, 5)  # taken from the pool, write deferred
+        assert not transport.target(url).idle
+        pooled.close()  # before the write: it must not be written, nor the request lost
+        with caplog.at_level(logging.WARNING):
+            assert await answer == (200, ANSWER)
+        assert not caplog.records  # no write attempted on the closed transport
+        (fresh,) = transport.target(url).idle
+        assert fresh is not pooled
+    finally:
+        await transport.close()
+        server.close()
