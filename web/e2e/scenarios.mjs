@@ -55,7 +55,7 @@ async function registry(page, { visit, capture }) {
   // Find it.
   await visit(page, "/registry");
   await page.getByLabel("Search by name").fill(name);
-  await page.getByRole("row").filter({ hasText: name }).getByRole("link", { name: "v2" }).waitFor();
+  await page.getByRole("row").filter({ hasText: name }).getByRole("link", { name: "v2", exact: true }).waitFor();
   expectTrue((await page.getByRole("link", { name, exact: true }).count()) === 1, "search should find the model once");
   await capture(page, "registry-list");
 
