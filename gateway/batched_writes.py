@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -30,9 +29,10 @@ log = logging.getLogger("modelplane.gateway")
 
 
 class TurnWriter:
-    """Calls deferred to the loop's next turn, in the order they were made."""
+    """Calls deferred to the loop's next turn, in the order they were made. The subgraph
+    client keeps one per event loop, with its timeout watchdog."""
 
-    __slots__ = ("__weakref__", "loop", "pending")
+    __slots__ = ("loop", "pending")
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
@@ -53,13 +53,3 @@ class TurnWriter:
             except Exception:  # one failed write must not keep back the others
                 log.exception("a deferred socket write failed")
 
-
-_writers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, TurnWriter] = weakref.WeakKeyDictionary()
-
-
-def turn_writer(loop: asyncio.AbstractEventLoop) -> TurnWriter:
-    """The loop's TurnWriter: one per loop, so that all its writes go out together."""
-    writer = _writers.get(loop)
-    if writer is None:
-        writer = _writers[loop] = TurnWriter(loop)
-    return writer

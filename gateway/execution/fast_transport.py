@@ -6,11 +6,11 @@ what subgraphs need â€” POST, keep-alive, Content-Length or chunked responses â€
 TLS, proxies and redirects (https subgraphs) to aiohttp.
 
 `post` is a plain function that starts the exchange and returns the future the answer
-completes: no coroutine of its own between the caller and the socket. The request is
-written at the start of the event loop's next turn, together with the others that turn
-made (gateway.batched_writes). Each await
-in a chain of coroutines costs its resume and suspend on every wake-up, and the gateway
-waits on seven of these per request on the benchmark. The connection finishes its own
+completes: no coroutine of its own between the caller and the socket. Each await in a
+chain of coroutines costs its resume and suspend on every wake-up, and the gateway waits
+on seven of these per request on the benchmark. The request is written at the start of
+the event loop's next turn, together with the others that turn made
+(gateway.batched_writes). The connection finishes its own
 exchange: it goes back to its pool when the response has ended, and a pooled connection
 the server had already closed retries the request on a new one.
 """
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import httptools
 
-from gateway.batched_writes import turn_writer
+from gateway.batched_writes import TurnWriter
 from gateway.execution.transport import AiohttpTransport, SubgraphTransportError
 
 Answer = tuple[int, bytes]
@@ -165,7 +165,7 @@ class _Watchdog:
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
-        self.writer = turn_writer(loop)
+        self.writer = TurnWriter(loop)
         self.watched: set[_Connection] = set()
         self.armed = False
 

@@ -550,9 +550,9 @@ class TypedPlan:
         """A Fetch or Flatten node, or a Parallel's branches that are each one: every
         request is sent, then the answers are awaited and settled in the plan's order, all
         in this coroutine (a task per branch and its chain of coroutines cost more than
-        the fetches' own code here). Every
-        answer is awaited before an error is raised, so that all are recorded for a
-        fallback; cancelling this cancels the requests still unanswered."""
+        the fetches' own code here). Every answer is awaited before an error is raised, so
+        that all are recorded for a fallback; cancelling this cancels the requests still
+        unanswered."""
         steps: list[_Step] = []
         error: BaseException | None = None
         try:
